@@ -1,0 +1,96 @@
+package dev.reverie.internal.http;
+
+import dev.reverie.error.ProviderException;
+import dev.reverie.error.TransportException;
+import dev.reverie.transport.HttpHeaders;
+import dev.reverie.transport.HttpRequest;
+import dev.reverie.transport.HttpResponse;
+import dev.reverie.transport.Transport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Posts JSON for a provider and maps HTTP error statuses to {@link ProviderException} with the
+ * provider's error type and message, the request id and the retry-after delay.
+ */
+public final class ProviderHttp {
+  private static final List<String> REQUEST_ID_HEADERS =
+      List.of("x-request-id", "request-id", "x-amzn-requestid", "x-goog-request-id", "cf-ray");
+  private static final int MAX_ERROR_BODY = 64 * 1024;
+
+  private final String providerId;
+  private final Transport transport;
+  private final ErrorBodyParser errorParser;
+
+  public ProviderHttp(String providerId, Transport transport, ErrorBodyParser errorParser) {
+    this.providerId = providerId;
+    this.transport = transport;
+    this.errorParser = errorParser;
+  }
+
+  /**
+   * POSTs {@code json}; returns the response when the status is 2xx, with its body unread.
+   *
+   * @throws ProviderException for any other status (the body is read and closed)
+   * @throws TransportException when no response could be had
+   */
+  public HttpResponse post(URI uri, HttpHeaders headers, String json) {
+    HttpResponse response = transport.send(HttpRequest.postJson(uri, headers, json));
+    if (response.status() / 100 == 2) return response;
+    try (response) {
+      throw toException(response.status(), response.headers(), readBounded(response.body()));
+    }
+  }
+
+  /** POSTs {@code json} and returns the whole 2xx body as text. */
+  public String postForText(URI uri, HttpHeaders headers, String json) {
+    try (HttpResponse response = post(uri, headers, json)) {
+      return new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new TransportException(providerId + ": reading the response failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The exception for an error status with this body. */
+  public ProviderException toException(int status, HttpHeaders headers, String body) {
+    ErrorBodyParser.ParsedError parsed;
+    try {
+      parsed = errorParser.parse(body);
+    } catch (RuntimeException e) {
+      parsed = new ErrorBodyParser.ParsedError("", body);
+    }
+    String message = parsed.message().isBlank() ? body.strip() : parsed.message();
+    if (message.isEmpty()) message = "(empty body)";
+    boolean retryable =
+        ProviderException.isRetryableStatus(status)
+            || headers.first("x-should-retry").map("true"::equalsIgnoreCase).orElse(false);
+    return new ProviderException(
+        providerId,
+        status,
+        parsed.type(),
+        message,
+        requestId(headers),
+        retryable,
+        RetryAfter.millis(headers));
+  }
+
+  private static String requestId(HttpHeaders headers) {
+    for (String name : REQUEST_ID_HEADERS) {
+      var v = headers.first(name);
+      if (v.isPresent()) return v.get();
+    }
+    return "";
+  }
+
+  private String readBounded(InputStream in) {
+    try {
+      byte[] bytes = in.readNBytes(MAX_ERROR_BODY);
+      return new String(bytes, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.reverie.internal.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reverie.error.StreamProtocolException;
+
+/** The shared Jackson mapper for wire JSON, with read limits, and small helpers around it. */
+public final class Json {
+  /** Wire mapper: exact decimals, bounded nesting, unknown properties ignored. */
+  public static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
+
+  static {
+    MAPPER
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(500)
+                .maxStringLength(64 * 1024 * 1024)
+                .maxDocumentLength(256L * 1024 * 1024)
+                .build());
+  }
+
+  private Json() {}
+
+  public static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+
+  /** Parses wire JSON; a syntax error becomes a {@link StreamProtocolException} naming {@code what}. */
+  public static JsonNode parse(String text, String what) {
+    try {
+      return MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new StreamProtocolException(
+          what + " is not valid JSON: " + e.getOriginalMessage() + " in: " + abbreviate(text), e);
+    }
+  }
+
+  /** Serializes without pretty printing. */
+  public static String write(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The text of a field, or empty when absent or null. */
+  public static String text(JsonNode node, String field) {
+    JsonNode v = node == null ? null : node.get(field);
+    return v == null || v.isNull() ? "" : v.asText();
+  }
+
+  /** Shortens text for error messages. */
+  public static String abbreviate(String text) {
+    return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+  }
+}
