@@ -23,4 +23,6 @@ public sealed interface StreamPart
         ToolResult,
         Source,
         Finish,
-        Error {}
+        Error,
+        StepStart,
+        StepFinish {}

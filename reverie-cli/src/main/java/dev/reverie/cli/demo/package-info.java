@@ -1,0 +1,2 @@
+/** The types and recordings behind {@code reverie demo}. */
+package dev.reverie.cli.demo;

@@ -1,0 +1,67 @@
+package dev.reverie.provider.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reverie.Call;
+import dev.reverie.CallWarning;
+import dev.reverie.error.ReverieException;
+import dev.reverie.internal.chat.ChatDialect;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** OpenAI's own chat-completions behaviour: the {@code openai} provider options. */
+final class OpenAiChatDialect implements ChatDialect {
+  static final String PROVIDER_ID = "openai";
+  private static final Set<String> EFFORTS =
+      Set.of("none", "minimal", "low", "medium", "high", "xhigh");
+  // provider option name -> wire name; values are copied as given.
+  private static final Map<String, String> PASS_THROUGH =
+      Map.ofEntries(
+          Map.entry("user", "user"),
+          Map.entry("parallel_tool_calls", "parallel_tool_calls"),
+          Map.entry("store", "store"),
+          Map.entry("metadata", "metadata"),
+          Map.entry("service_tier", "service_tier"),
+          Map.entry("prompt_cache_key", "prompt_cache_key"),
+          Map.entry("safety_identifier", "safety_identifier"),
+          Map.entry("text_verbosity", "verbosity"),
+          Map.entry("max_completion_tokens", "max_completion_tokens"));
+
+  @Override
+  public String providerId() {
+    return PROVIDER_ID;
+  }
+
+  @Override
+  public void addRequestFields(
+      Call call, String modelId, ObjectNode body, List<CallWarning> warnings) {
+    var options = call.providerOptions().get(PROVIDER_ID);
+    if (options.isEmpty()) return;
+    ObjectNode o = options.get();
+    boolean reasoning = isReasoningModel(modelId);
+    PASS_THROUGH.forEach(
+        (option, wire) -> {
+          JsonNode v = o.get(option);
+          if (v != null && !v.isNull()) body.set(wire, v);
+        });
+    JsonNode effort = o.get("reasoning_effort");
+    if (effort != null && !effort.isNull()) {
+      if (!EFFORTS.contains(effort.asText())) {
+        throw new ReverieException(
+            "openai: unknown reasoning_effort '" + effort.asText() + "' (expected one of " + EFFORTS + ")");
+      }
+      body.put("reasoning_effort", effort.asText());
+    }
+    if (body.has("max_completion_tokens")) body.remove("max_tokens");
+    for (String logOption : List.of("logit_bias", "logprobs", "top_logprobs")) {
+      JsonNode v = o.get(logOption);
+      if (v == null || v.isNull()) continue;
+      if (reasoning) {
+        warnings.add(CallWarning.unsupportedSetting(logOption, logOption + " is not supported for reasoning models"));
+      } else {
+        body.set(logOption, v);
+      }
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.reverie.tool;
+
+import dev.reverie.message.Message;
+import dev.reverie.message.ToolCallPart;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A hook that may fix a tool call the model got wrong (an unknown tool name, arguments that do not
+ * parse or do not match the schema) before the agent gives up on it.
+ *
+ * <p>The agent validates what the hook returns again; a call that is still invalid is recorded as
+ * invalid and answered with an error result, as if there were no hook. The hook runs on the
+ * agent's calling thread; it may call a model. An exception it throws ends the agent run.
+ */
+@FunctionalInterface
+public interface ToolCallRepair {
+
+  /** A repaired call, or empty to leave the call invalid. */
+  Optional<ToolCallPart> repair(Request request);
+
+  /**
+   * What the hook gets to work with.
+   *
+   * @param call the call as the model made it
+   * @param problem why the call is invalid
+   * @param tools the tools available in this step
+   * @param system the step's system prompt, or empty
+   * @param messages the messages sent to the model in this step, without the system prompt
+   */
+  record Request(
+      ToolCallPart call,
+      String problem,
+      List<ToolSpec> tools,
+      String system,
+      List<Message> messages) {
+    public Request {
+      Objects.requireNonNull(call, "call");
+      Objects.requireNonNull(problem, "problem");
+      tools = List.copyOf(tools);
+      system = system == null ? "" : system;
+      messages = List.copyOf(messages);
+    }
+  }
+
+  /** No repair: invalid calls stay invalid. */
+  static ToolCallRepair none() {
+    return request -> Optional.empty();
+  }
+
+  /** Tries {@code this}, then {@code other} when this one gives nothing. */
+  default ToolCallRepair orElse(ToolCallRepair other) {
+    Objects.requireNonNull(other, "other");
+    return request -> {
+      Optional<ToolCallPart> repaired = repair(request);
+      return repaired.isPresent() ? repaired : other.repair(request);
+    };
+  }
+}

@@ -1,0 +1,270 @@
+package dev.reverie.transport;
+
+import dev.reverie.error.CancelledException;
+import dev.reverie.error.TransportException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The default {@link Transport}: the JDK's {@link HttpClient} (HTTP/2 where the server offers it,
+ * no extra jars), with the response body streamed as it arrives.
+ *
+ * <p>{@link #send} returns as soon as the status and headers are in. Headers the JDK client
+ * manages itself ({@code Host}, {@code Connection}, {@code Content-Length}, {@code Expect}, {@code
+ * Upgrade}) are skipped. Failures: no response (connection refused or reset, timeout) is a
+ * retryable {@link TransportException} whose message names the method and the redacted URL, never
+ * a header value; an interrupted thread gets {@link CancelledException} with its interrupt flag
+ * set again.
+ *
+ * <p>{@link HttpResponse#close()} on a response closes its body stream, which aborts the exchange
+ * if the body was not fully read; it is idempotent and may be called from another thread. A read
+ * on the body after (or blocked during) that close throws {@link CancelledException}.
+ *
+ * <p>Thread-safe; share one instance.
+ */
+public final class JdkHttpTransport implements Transport {
+  private static final Set<String> MANAGED_BY_CLIENT =
+      Set.of("host", "connection", "content-length", "expect", "upgrade");
+
+  private final HttpClient client;
+  private final Duration requestTimeout;
+
+  private JdkHttpTransport(HttpClient client, Duration requestTimeout) {
+    this.client = client;
+    this.requestTimeout = requestTimeout;
+  }
+
+  /** A transport with a new client, a 10-second connect timeout and no request timeout. */
+  public static JdkHttpTransport create() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public HttpResponse send(HttpRequest request) {
+    java.net.http.HttpRequest jdkRequest = toJdkRequest(request);
+    try {
+      java.net.http.HttpResponse<InputStream> response =
+          client.send(jdkRequest, BodyHandlers.ofInputStream());
+      return new JdkHttpResponse(response.statusCode(), toHeaders(response), response.body());
+    } catch (IOException e) {
+      throw new TransportException(describe(request) + " failed: " + describe(e), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancelledException(describe(request) + " was interrupted", e);
+    }
+  }
+
+  private java.net.http.HttpRequest toJdkRequest(HttpRequest request) {
+    java.net.http.HttpRequest.Builder builder;
+    try {
+      builder = java.net.http.HttpRequest.newBuilder(request.uri());
+    } catch (IllegalArgumentException e) {
+      throw new TransportException(
+          describe(request) + ": the URL is not usable for HTTP", null, false);
+    }
+    byte[] body = request.body();
+    builder.method(
+        request.method(),
+        body.length == 0 ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
+    if (requestTimeout != null) builder.timeout(requestTimeout);
+    request
+        .headers()
+        .asMap()
+        .forEach(
+            (name, values) -> {
+              if (MANAGED_BY_CLIENT.contains(name.toLowerCase(Locale.ROOT))) return;
+              for (String value : values) {
+                try {
+                  builder.header(name, value);
+                } catch (IllegalArgumentException e) {
+                  // The cause's message could quote the value, which may be a credential.
+                  throw new TransportException(
+                      describe(request) + ": header '" + name + "' has an invalid name or value",
+                      null,
+                      false);
+                }
+              }
+            });
+    return builder.build();
+  }
+
+  private static HttpHeaders toHeaders(java.net.http.HttpResponse<?> response) {
+    var map = new LinkedHashMap<String, List<String>>();
+    for (Map.Entry<String, List<String>> entry : response.headers().map().entrySet()) {
+      // HTTP/2 pseudo-headers such as ":status" are not headers for the caller.
+      if (!entry.getKey().startsWith(":")) map.put(entry.getKey(), entry.getValue());
+    }
+    return HttpHeaders.of(map);
+  }
+
+  private static String describe(HttpRequest request) {
+    return request.method() + " " + RedactedUri.render(request.uri());
+  }
+
+  private static String describe(IOException e) {
+    String message = e.getMessage();
+    String type = e.getClass().getSimpleName();
+    return message == null || message.isBlank() ? type : type + ": " + message;
+  }
+
+  /** Configures a {@link JdkHttpTransport}. */
+  public static final class Builder {
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration requestTimeout;
+    private HttpClient httpClient;
+
+    private Builder() {}
+
+    /** How long connecting may take; applies only to the client this builder creates. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = requirePositive(timeout, "connectTimeout");
+      return this;
+    }
+
+    /** How long to wait for the response headers of each request; none by default. */
+    public Builder requestTimeout(Duration timeout) {
+      this.requestTimeout = requirePositive(timeout, "requestTimeout");
+      return this;
+    }
+
+    /** Uses the caller's client (proxy, TLS, executor settings) instead of creating one. */
+    public Builder httpClient(HttpClient client) {
+      this.httpClient = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    public JdkHttpTransport build() {
+      HttpClient client =
+          httpClient != null
+              ? httpClient
+              : HttpClient.newBuilder()
+                  .connectTimeout(connectTimeout)
+                  .followRedirects(HttpClient.Redirect.NEVER)
+                  .build();
+      return new JdkHttpTransport(client, requestTimeout);
+    }
+
+    private static Duration requirePositive(Duration duration, String name) {
+      Objects.requireNonNull(duration, name);
+      if (duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive: " + duration);
+      }
+      return duration;
+    }
+  }
+
+  /** A response whose body is the JDK's streaming body, closable from any thread. */
+  private static final class JdkHttpResponse implements HttpResponse {
+    private final int status;
+    private final HttpHeaders headers;
+    private final AbortableBody body;
+
+    JdkHttpResponse(int status, HttpHeaders headers, InputStream body) {
+      this.status = status;
+      this.headers = headers;
+      this.body = new AbortableBody(body);
+    }
+
+    @Override
+    public int status() {
+      return status;
+    }
+
+    @Override
+    public HttpHeaders headers() {
+      return headers;
+    }
+
+    @Override
+    public InputStream body() {
+      return body;
+    }
+
+    @Override
+    public void close() {
+      body.close();
+    }
+
+    @Override
+    public String toString() {
+      return "HttpResponse[" + status + ", headers=" + headers + "]";
+    }
+  }
+
+  /**
+   * The body stream; closing it cancels the JDK's body subscription, which aborts the exchange.
+   * Reads after a close report cancellation instead of a misleading I/O failure.
+   */
+  private static final class AbortableBody extends InputStream {
+    private final InputStream delegate;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    AbortableBody(InputStream delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public int read() throws IOException {
+      ensureOpen();
+      try {
+        return delegate.read();
+      } catch (IOException e) {
+        throw cancelledOr(e);
+      }
+    }
+
+    @Override
+    public int read(byte[] target, int offset, int length) throws IOException {
+      ensureOpen();
+      try {
+        return delegate.read(target, offset, length);
+      } catch (IOException e) {
+        throw cancelledOr(e);
+      }
+    }
+
+    @Override
+    public int available() throws IOException {
+      ensureOpen();
+      try {
+        return delegate.available();
+      } catch (IOException e) {
+        throw cancelledOr(e);
+      }
+    }
+
+    @Override
+    public void close() {
+      if (!closed.compareAndSet(false, true)) return;
+      try {
+        delegate.close();
+      } catch (IOException e) {
+        // The exchange is being abandoned; there is nothing useful to report.
+      }
+    }
+
+    private void ensureOpen() {
+      if (closed.get()) throw new CancelledException("the response body was closed");
+    }
+
+    private IOException cancelledOr(IOException e) {
+      if (closed.get()) throw new CancelledException("the response body was closed", e);
+      return e;
+    }
+  }
+}
