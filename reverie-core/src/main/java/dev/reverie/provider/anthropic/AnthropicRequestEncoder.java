@@ -24,7 +24,6 @@ import dev.reverie.tool.ToolSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -491,8 +490,7 @@ public final class AnthropicRequestEncoder {
       ObjectNode tool = Json.object();
       tool.put("type", type);
       tool.put("name", spec.name());
-      for (Iterator<Map.Entry<String, JsonNode>> it = args.fields(); it.hasNext(); ) {
-        var field = it.next();
+      for (Map.Entry<String, JsonNode> field : args.properties()) {
         tool.set(field.getKey(), integral(field.getValue()));
       }
       String beta = TOOL_BETAS.get(type);

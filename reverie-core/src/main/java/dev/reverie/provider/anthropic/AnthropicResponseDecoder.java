@@ -19,7 +19,6 @@ import dev.reverie.message.ToolOutput;
 import dev.reverie.message.ToolResultPart;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -157,11 +156,12 @@ public final class AnthropicResponseDecoder {
 
   private static JsonNode stripNulls(JsonNode node) {
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        var field = it.next();
-        if (field.getValue().isNull()) it.remove();
+      var nullFields = new ArrayList<String>();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        if (field.getValue().isNull()) nullFields.add(field.getKey());
         else stripNulls(field.getValue());
       }
+      ((ObjectNode) node).remove(nullFields);
     } else if (node.isArray()) {
       node.forEach(AnthropicResponseDecoder::stripNulls);
     }

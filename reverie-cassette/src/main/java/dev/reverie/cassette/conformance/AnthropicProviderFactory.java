@@ -1,0 +1,48 @@
+package dev.reverie.cassette.conformance;
+
+import dev.reverie.LanguageModel;
+import dev.reverie.ProviderData;
+import dev.reverie.provider.anthropic.Anthropic;
+import dev.reverie.provider.anthropic.AnthropicOptions;
+import dev.reverie.provider.anthropic.AnthropicTools;
+import dev.reverie.provider.anthropic.ComputerUseVersion;
+import dev.reverie.tool.ProviderToolSpec;
+import dev.reverie.transport.Transport;
+import java.util.Optional;
+
+/** Anthropic's Messages API: {@link Anthropic} at the recorded base URL. */
+final class AnthropicProviderFactory implements ProviderFactory {
+  private static final int DISPLAY_WIDTH = 1920;
+  private static final int DISPLAY_HEIGHT = 1080;
+
+  @Override
+  public LanguageModel languageModel(ProviderEndpoint endpoint, Transport transport) {
+    return Anthropic.builder()
+        .apiKey(DummyCredentials.API_KEY)
+        .baseUrl(endpoint.baseUrl())
+        .transport(transport)
+        .build()
+        .languageModel(endpoint.modelId());
+  }
+
+  @Override
+  public ProviderData suiteOptions(SuiteSettings settings, ProviderEndpoint endpoint) {
+    if (settings.thinkingBudgetTokens() == 0) return ProviderData.EMPTY;
+    return AnthropicOptions.thinking(settings.thinkingBudgetTokens()).providerData();
+  }
+
+  @Override
+  public Optional<ProviderToolSpec> webSearchTool() {
+    return Optional.of(AnthropicTools.webSearch());
+  }
+
+  @Override
+  public Optional<ProviderToolSpec> computerUseTool(String modelId) {
+    // Opus 4.5 and later take the 2025-11-24 tool; Claude 4 and Sonnet 3.7 the 2025-01-24 one.
+    ComputerUseVersion version =
+        modelId.startsWith("claude-opus-4-5") || modelId.startsWith("claude-opus-4-6")
+            ? ComputerUseVersion.COMPUTER_20251124
+            : ComputerUseVersion.COMPUTER_20250124;
+    return Optional.of(AnthropicTools.computer(DISPLAY_WIDTH, DISPLAY_HEIGHT, version));
+  }
+}

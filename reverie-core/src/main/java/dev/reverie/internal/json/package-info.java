@@ -1,0 +1,2 @@
+/** The shared Jackson setup for wire JSON. */
+package dev.reverie.internal.json;

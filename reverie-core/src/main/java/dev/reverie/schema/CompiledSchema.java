@@ -1,0 +1,173 @@
+package dev.reverie.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One schema object turned into fields ready for validation, built by {@link SchemaCompiler}.
+ * Absent keywords are {@code null} (or empty lists); a compiled schema is not changed after
+ * compilation finishes, so it may be shared between threads.
+ */
+final class CompiledSchema {
+  /** The JSON schema type names. */
+  enum Type {
+    NULL("null"),
+    BOOLEAN("boolean"),
+    OBJECT("object"),
+    ARRAY("array"),
+    NUMBER("number"),
+    INTEGER("integer"),
+    STRING("string");
+
+    final String schemaName;
+
+    Type(String schemaName) {
+      this.schemaName = schemaName;
+    }
+
+    static Type named(String name) {
+      for (Type type : values()) {
+        if (type.schemaName.equals(name)) {
+          return type;
+        }
+      }
+      return null;
+    }
+
+    boolean accepts(JsonKind kind) {
+      return switch (this) {
+        case NULL -> kind == JsonKind.NULL;
+        case BOOLEAN -> kind == JsonKind.BOOLEAN;
+        case OBJECT -> kind == JsonKind.OBJECT;
+        case ARRAY -> kind == JsonKind.ARRAY;
+        case NUMBER -> kind == JsonKind.NUMBER_INTEGRAL || kind == JsonKind.NUMBER_FRACTIONAL;
+        case INTEGER -> kind == JsonKind.NUMBER_INTEGRAL;
+        case STRING -> kind == JsonKind.STRING;
+      };
+    }
+  }
+
+  /** A {@code $ref}, resolved once the whole schema is compiled (it may point to an ancestor). */
+  static final class Reference {
+    final String pointer;
+    CompiledSchema target;
+
+    Reference(String pointer) {
+      this.pointer = pointer;
+    }
+  }
+
+  /** Where this schema sits in the schema document, for error messages about the schema. */
+  final String location;
+
+  /** The boolean schema {@code false}: nothing is valid. */
+  final boolean rejectsEverything;
+
+  /** {@code null} when any type is allowed. */
+  final Set<Type> types;
+
+  /** OpenAPI's {@code nullable: true}: {@code null} is valid whatever the other keywords say. */
+  final boolean nullable;
+
+  final List<JsonNode> enumValues;
+  final JsonNode constValue;
+
+  final BigDecimal minimum;
+  final BigDecimal maximum;
+  final BigDecimal exclusiveMinimum;
+  final BigDecimal exclusiveMaximum;
+  final BigDecimal multipleOf;
+
+  final Integer minLength;
+  final Integer maxLength;
+  final Pattern pattern;
+
+  final Integer minItems;
+  final Integer maxItems;
+  final boolean uniqueItems;
+  final List<CompiledSchema> prefixItems;
+  final CompiledSchema items;
+
+  final Map<String, CompiledSchema> properties;
+  final List<String> required;
+  /** {@code null} when additional properties are unrestricted. */
+  final CompiledSchema additionalProperties;
+
+  final Reference reference;
+  final List<CompiledSchema> allOf;
+  final List<CompiledSchema> anyOf;
+  final List<CompiledSchema> oneOf;
+
+  CompiledSchema(
+      String location,
+      boolean rejectsEverything,
+      Set<Type> types,
+      boolean nullable,
+      List<JsonNode> enumValues,
+      JsonNode constValue,
+      BigDecimal minimum,
+      BigDecimal maximum,
+      BigDecimal exclusiveMinimum,
+      BigDecimal exclusiveMaximum,
+      BigDecimal multipleOf,
+      Integer minLength,
+      Integer maxLength,
+      Pattern pattern,
+      Integer minItems,
+      Integer maxItems,
+      boolean uniqueItems,
+      List<CompiledSchema> prefixItems,
+      CompiledSchema items,
+      Map<String, CompiledSchema> properties,
+      List<String> required,
+      CompiledSchema additionalProperties,
+      Reference reference,
+      List<CompiledSchema> allOf,
+      List<CompiledSchema> anyOf,
+      List<CompiledSchema> oneOf) {
+    this.location = location;
+    this.rejectsEverything = rejectsEverything;
+    this.types = types == null ? null : Collections.unmodifiableSet(EnumSet.copyOf(types));
+    this.nullable = nullable;
+    this.enumValues = enumValues;
+    this.constValue = constValue;
+    this.minimum = minimum;
+    this.maximum = maximum;
+    this.exclusiveMinimum = exclusiveMinimum;
+    this.exclusiveMaximum = exclusiveMaximum;
+    this.multipleOf = multipleOf;
+    this.minLength = minLength;
+    this.maxLength = maxLength;
+    this.pattern = pattern;
+    this.minItems = minItems;
+    this.maxItems = maxItems;
+    this.uniqueItems = uniqueItems;
+    this.prefixItems = prefixItems;
+    this.items = items;
+    this.properties = properties;
+    this.required = required;
+    this.additionalProperties = additionalProperties;
+    this.reference = reference;
+    this.allOf = allOf;
+    this.anyOf = anyOf;
+    this.oneOf = oneOf;
+  }
+
+  /** Schemas applied to the same value as this one: the reference target and composition. */
+  List<CompiledSchema> sameValueSchemas() {
+    var result = new ArrayList<CompiledSchema>(allOf);
+    result.addAll(anyOf);
+    result.addAll(oneOf);
+    if (reference != null && reference.target != null) {
+      result.add(reference.target);
+    }
+    return result;
+  }
+}
