@@ -18,13 +18,14 @@ import java.util.regex.Pattern;
 final class CompiledSchema {
   /** The JSON schema type names. */
   enum Type {
-    NULL("null"),
+    // Declared in the order messages list them ("string or null").
+    STRING("string"),
+    INTEGER("integer"),
+    NUMBER("number"),
     BOOLEAN("boolean"),
     OBJECT("object"),
     ARRAY("array"),
-    NUMBER("number"),
-    INTEGER("integer"),
-    STRING("string");
+    NULL("null");
 
     final String schemaName;
 
@@ -97,6 +98,7 @@ final class CompiledSchema {
 
   final Map<String, CompiledSchema> properties;
   final List<String> required;
+
   /** {@code null} when additional properties are unrestricted. */
   final CompiledSchema additionalProperties;
 

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JSON equality as JSON Schema defines it for {@code enum}, {@code const} and {@code
- * uniqueItems}: numbers compare by value ({@code 1 == 1.0}), objects ignore key order.
+ * JSON equality as JSON Schema defines it for {@code enum}, {@code const} and {@code uniqueItems}:
+ * numbers compare by value ({@code 1 == 1.0}), objects ignore key order.
  *
  * <p>Callers bound the depth of the values they pass (see {@link SchemaValidator}).
  */

@@ -22,10 +22,10 @@ import java.util.regex.PatternSyntaxException;
  * Turns a JSON schema document into {@link CompiledSchema} objects once, so that validating many
  * values (or many streamed fragments) does not re-read the schema.
  *
- * <p>Keywords outside the supported subset ({@code format}, {@code title}, {@code default},
- * {@code patternProperties}…) are ignored, as most validators ignore annotations. References must
- * be local ({@code #}, {@code #/$defs/…}, {@code #/definitions/…} or any other JSON Pointer into
- * the same document).
+ * <p>Keywords outside the supported subset ({@code format}, {@code title}, {@code default}, {@code
+ * patternProperties}…) are ignored, as most validators ignore annotations. References must be local
+ * ({@code #}, {@code #/$defs/…}, {@code #/definitions/…} or any other JSON Pointer into the same
+ * document).
  */
 final class SchemaCompiler {
   /** Schema documents nested deeper than this are refused rather than risking the stack. */
@@ -84,8 +84,7 @@ final class SchemaCompiler {
       for (Map.Entry<String, JsonNode> entry : propertiesNode.properties()) {
         properties.put(
             entry.getKey(),
-            compile(
-                entry.getValue(), location + "/properties/" + escape(entry.getKey()), next));
+            compile(entry.getValue(), location + "/properties/" + escape(entry.getKey()), next));
       }
     }
     List<CompiledSchema> prefixItems = new ArrayList<>();
@@ -185,9 +184,9 @@ final class SchemaCompiler {
 
   private static CompiledSchema booleanSchema(String location, boolean accepts) {
     return new CompiledSchema(
-        location, !accepts, null, false, null, null, null, null, null, null, null, null, null,
-        null, null, null, false, List.of(), null, Map.of(), List.of(), null, null, List.of(),
-        List.of(), List.of());
+        location, !accepts, null, false, null, null, null, null, null, null, null, null, null, null,
+        null, null, false, List.of(), null, Map.of(), List.of(), null, null, List.of(), List.of(),
+        List.of());
   }
 
   private List<CompiledSchema> compileAll(JsonNode array, String location, int depth) {
@@ -308,8 +307,7 @@ final class SchemaCompiler {
     if (!value.isNumber()
         || !value.canConvertToExactIntegral()
         || value.decimalValue().signum() < 0) {
-      throw new InvalidSchemaException(
-          keyword + " must be a non-negative integer at " + location);
+      throw new InvalidSchemaException(keyword + " must be a non-negative integer at " + location);
     }
     BigDecimal count = value.decimalValue();
     return count.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0

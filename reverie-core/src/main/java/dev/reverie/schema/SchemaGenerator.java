@@ -44,8 +44,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       present, otherwise by the snake_case of its Java name ({@code publishedYear} → {@code
  *       published_year}, Jackson's {@link PropertyNamingStrategies#SNAKE_CASE}). Fields marked
  *       {@code @JsonIgnore} are left out.
- *   <li><b>Required</b>: every property is required, including boxed and collection types. The
- *       only way to make one optional is {@code @JsonProperty(isRequired = OptBoolean.FALSE)}; an
+ *   <li><b>Required</b>: every property is required, including boxed and collection types. The only
+ *       way to make one optional is {@code @JsonProperty(isRequired = OptBoolean.FALSE)}; an
  *       optional property keeps its plain type here and becomes nullable in {@link
  *       StrictSchemas#forOpenAiStrict}. (Jackson's boolean {@code required} attribute cannot tell
  *       "not annotated" from "false", so it is not consulted.)
@@ -57,15 +57,15 @@ import java.util.concurrent.ConcurrentHashMap;
  *       {@code @JsonProperty} names); collections and arrays → {@code array} with {@code items};
  *       {@code Map<String, X>} → {@code object} with {@code additionalProperties: X}; {@code
  *       JsonNode} and {@code Object} → {@code {}} (any value); other classes → {@code object}.
- *   <li><b>Nesting</b>: nested types are written inline. Only a type that contains itself
- *       (directly or through others) goes to {@code $defs} and is referenced with {@code $ref};
- *       a type that contains the top-level type refers to it as {@code "#"}.
+ *   <li><b>Nesting</b>: nested types are written inline. Only a type that contains itself (directly
+ *       or through others) goes to {@code $defs} and is referenced with {@code $ref}; a type that
+ *       contains the top-level type refers to it as {@code "#"}.
  *   <li><b>Descriptions</b> come from {@link Description}: on a property it sits next to the
  *       property's type; on a class it describes the class wherever no property description
  *       overrides it.
- *   <li>No {@code $schema}, {@code title}, {@code format}, {@code additionalProperties} on
- *       objects or any other keyword beyond those above; provider-specific needs such as OpenAI's
- *       {@code additionalProperties: false} are added by {@link StrictSchemas}.
+ *   <li>No {@code $schema}, {@code title}, {@code format}, {@code additionalProperties} on objects
+ *       or any other keyword beyond those above; provider-specific needs such as OpenAI's {@code
+ *       additionalProperties: false} are added by {@link StrictSchemas}.
  * </ul>
  *
  * <p>Thread-safe; results are cached per type and every call returns a fresh copy the caller may

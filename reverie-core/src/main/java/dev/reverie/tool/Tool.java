@@ -9,7 +9,11 @@ import dev.reverie.ProviderData;
 import dev.reverie.internal.json.Json;
 import dev.reverie.message.ToolOutput;
 import dev.reverie.schema.Description;
+import dev.reverie.schema.InvalidSchemaException;
 import dev.reverie.schema.SchemaGenerator;
+import dev.reverie.schema.SchemaValidator;
+import dev.reverie.schema.SchemaViolation;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -34,20 +38,32 @@ public final class Tool {
   private final ToolSpec spec;
   private final ToolFunction function;
   private final boolean sequential;
+  private final SchemaValidator validator;
 
   private Tool(ToolSpec spec, ToolFunction function, boolean sequential) {
     this.spec = Objects.requireNonNull(spec, "spec");
     this.function = Objects.requireNonNull(function, "function");
     this.sequential = sequential;
+    this.validator =
+        spec instanceof FunctionToolSpec f ? SchemaValidator.of(f.inputSchema()) : null;
   }
 
-  /** A function tool with a hand-written input schema (a JSON schema of type object). */
+  /**
+   * A function tool with a hand-written input schema (a JSON schema of type object).
+   *
+   * @throws InvalidSchemaException when the schema cannot be used to validate arguments
+   */
   public static Tool of(
       String name, String description, ObjectNode inputSchema, ToolFunction function) {
     return new Tool(FunctionToolSpec.of(name, description, inputSchema), function, false);
   }
 
-  /** A tool from any spec, including a provider-defined tool that the caller executes. */
+  /**
+   * A tool from any spec, including a provider-defined tool that the caller executes (whose
+   * arguments are only checked to be a JSON object).
+   *
+   * @throws InvalidSchemaException when a function spec's schema cannot be used for validation
+   */
   public static Tool of(ToolSpec spec, ToolFunction function) {
     return new Tool(spec, function, false);
   }
@@ -121,6 +137,14 @@ public final class Tool {
   /** The input schema, for function tools; provider-defined tools have none of their own. */
   public Optional<ObjectNode> inputSchema() {
     return spec instanceof FunctionToolSpec f ? Optional.of(f.inputSchema()) : Optional.empty();
+  }
+
+  /**
+   * How {@code arguments} break the input schema; empty when they match or the tool has no schema
+   * of its own.
+   */
+  public List<SchemaViolation> validate(JsonNode arguments) {
+    return validator == null ? List.of() : validator.validate(arguments);
   }
 
   /** Whether calls of this tool run alone rather than concurrently with the step's other calls. */

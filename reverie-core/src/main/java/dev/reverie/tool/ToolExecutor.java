@@ -78,7 +78,10 @@ public final class ToolExecutor implements AutoCloseable {
   /** Interrupts running tools, drops queued ones and waits briefly for the threads to end. */
   @Override
   public void close() {
-    pool.shutdownNow();
+    // Tasks that never started would leave their waiters blocked forever: cancel them.
+    for (Runnable neverStarted : pool.shutdownNow()) {
+      if (neverStarted instanceof Future<?> future) future.cancel(false);
+    }
     try {
       pool.awaitTermination(TERMINATION_WAIT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
@@ -149,6 +152,9 @@ public final class ToolExecutor implements AutoCloseable {
       } catch (ExecutionException e) {
         cancel();
         Throwable cause = e.getCause();
+        if (cause instanceof InterruptedException || pool.isShutdown()) {
+          throw new CancelledException("tool execution was cancelled", cause);
+        }
         throw new ReverieException(
             "tool " + tasks.get(next).tool().name() + " failed fatally: " + cause, cause);
       }

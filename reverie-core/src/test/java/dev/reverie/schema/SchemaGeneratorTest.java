@@ -33,7 +33,9 @@ class SchemaGeneratorTest {
       @Description("The person's age") int age,
       @Description("The city where the person lives") String city) {}
 
-  /** The Book schema recorded in TestOpenAIObjectGeneration/openai-o4-mini/complex_object_streaming. */
+  /**
+   * The Book schema recorded in TestOpenAIObjectGeneration/openai-o4-mini/complex_object_streaming.
+   */
   static final String RECORDED_BOOK_SCHEMA =
       """
       {"additionalProperties":false,"properties":{"author":{"additionalProperties":false,\
@@ -42,7 +44,8 @@ class SchemaGeneratorTest {
       "type":"object"},"genres":{"description":"List of genres","items":{"type":"string"},\
       "type":"array"},"published_year":{"description":"Year the book was published","type":\
       "integer"},"title":{"description":"The book title","type":"string"}},"required":["title",\
-      "author","genres","published_year"],"type":"object"}""";
+      "author","genres","published_year"],"type":"object"}\
+      """;
 
   /** The Person schema of REFERENCE §3.2 as OpenAI strict mode receives it. */
   static final String RECORDED_PERSON_SCHEMA =
@@ -50,7 +53,8 @@ class SchemaGeneratorTest {
       {"type":"object","properties":{"name":{"type":"string","description":"The person's name"},\
       "age":{"type":"integer","description":"The person's age"},"city":{"type":"string",\
       "description":"The city where the person lives"}},"required":["name","age","city"],\
-      "additionalProperties":false}""";
+      "additionalProperties":false}\
+      """;
 
   static ObjectNode withoutAdditionalPropertiesFalse(String json) {
     ObjectNode node = (ObjectNode) Json.parse(json, "schema");
@@ -122,7 +126,8 @@ class SchemaGeneratorTest {
   void mapsEveryKindOfValue() {
     ObjectNode schema = SchemaGenerator.schemaFor(Everything.class);
     JsonNode p = schema.get("properties");
-    assertThat(schema.get("description").asText()).isEqualTo("A bag of every supported kind of value");
+    assertThat(schema.get("description").asText())
+        .isEqualTo("A bag of every supported kind of value");
     assertThat(p.get("text")).isEqualTo(json("{\"type\":\"string\"}"));
     assertThat(p.get("letter")).isEqualTo(json("{\"type\":\"string\"}"));
     assertThat(p.get("tiny")).isEqualTo(json("{\"type\":\"integer\"}"));
@@ -133,10 +138,12 @@ class SchemaGeneratorTest {
     assertThat(p.get("single")).isEqualTo(json("{\"type\":\"number\"}"));
     assertThat(p.get("exact")).isEqualTo(json("{\"type\":\"number\"}"));
     assertThat(p.get("flag")).isEqualTo(json("{\"type\":\"boolean\"}"));
-    assertThat(p.get("mood")).isEqualTo(json("{\"type\":\"string\",\"enum\":[\"HAPPY\",\"so-so\"]}"));
+    assertThat(p.get("mood"))
+        .isEqualTo(json("{\"type\":\"string\",\"enum\":[\"HAPPY\",\"so-so\"]}"));
     assertThat(p.get("numbers"))
         .isEqualTo(json("{\"type\":\"array\",\"items\":{\"type\":\"integer\"}}"));
-    assertThat(p.get("words")).isEqualTo(json("{\"type\":\"array\",\"items\":{\"type\":\"string\"}}"));
+    assertThat(p.get("words"))
+        .isEqualTo(json("{\"type\":\"array\",\"items\":{\"type\":\"string\"}}"));
     assertThat(p.get("scores"))
         .isEqualTo(json("{\"type\":\"object\",\"additionalProperties\":{\"type\":\"number\"}}"));
     assertThat(p.get("id")).isEqualTo(json("{\"type\":\"string\"}"));
@@ -180,7 +187,8 @@ class SchemaGeneratorTest {
             json(
                 """
                 {"type":"object","properties":{"first_name":{"type":"string"},\
-                "score":{"type":"integer"}},"required":["first_name","score"]}"""));
+                "score":{"type":"integer"}},"required":["first_name","score"]}\
+                """));
   }
 
   record Shelf(Author first, Author second, List<Book> books) {}
@@ -220,6 +228,40 @@ class SchemaGeneratorTest {
     ObjectNode schema = SchemaGenerator.schemaFor(new TypeReference<List<Person>>() {}.getType());
     assertThat(schema.get("type").asText()).isEqualTo("array");
     assertThat(schema.at("/items/properties/age/type").asText()).isEqualTo("integer");
+  }
+
+  @Description("A writer")
+  record Writer(String name) {}
+
+  record Article(
+      @Description("Who wrote it") Writer writer, Writer editor, @Description("Tone") Mood mood) {}
+
+  @Test
+  void propertyDescriptionsOverrideTypeDescriptions() {
+    ObjectNode schema = SchemaGenerator.schemaFor(Article.class);
+    assertThat(schema.at("/properties/writer/description").asText()).isEqualTo("Who wrote it");
+    assertThat(schema.at("/properties/editor/description").asText()).isEqualTo("A writer");
+    assertThat(schema.at("/properties/mood"))
+        .isEqualTo(
+            json("{\"type\":\"string\",\"enum\":[\"HAPPY\",\"so-so\"],\"description\":\"Tone\"}"));
+  }
+
+  @Test
+  void propertyNamesMatchJacksonSnakeCase() throws Exception {
+    assertThat(SchemaGenerator.propertyName(Book.class.getDeclaredField("publishedYear")))
+        .isEqualTo("published_year");
+    assertThat(SchemaGenerator.propertyName(Renamed.class.getDeclaredField("isbn")))
+        .isEqualTo("ISBN");
+    var mapper =
+        com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .propertyNamingStrategy(
+                com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
+            .build();
+    JsonNode written = mapper.valueToTree(new Book("t", new Author("n", "x"), List.of("g"), 1954));
+    assertThat(written.fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrderElementsOf(
+            () -> SchemaGenerator.schemaFor(Book.class).get("properties").fieldNames());
   }
 
   private static JsonNode json(String text) {

@@ -79,7 +79,9 @@ public final class Anthropic {
       return this;
     }
 
-    /** The base URL, for Anthropic-compatible servers; requests go to {@code <base>/v1/messages}. */
+    /**
+     * The base URL, for Anthropic-compatible servers; requests go to {@code <base>/v1/messages}.
+     */
     public Builder baseUrl(String value) {
       baseUrl = Objects.requireNonNull(value, "baseUrl");
       return this;

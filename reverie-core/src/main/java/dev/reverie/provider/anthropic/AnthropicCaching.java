@@ -11,16 +11,18 @@ import java.util.List;
 /**
  * Anthropic prompt caching: the {@code cache_control} marker and a placement policy for it.
  *
- * <p>A marker on a part caches the prompt up to and including that part; on a message it applies
- * to the message's last content block; on a {@link dev.reverie.tool.FunctionToolSpec} it applies
- * to the tool definition. Anthropic honours at most four markers per request.
+ * <p>A marker on a part caches the prompt up to and including that part; on a message it applies to
+ * the message's last content block; on a {@link dev.reverie.tool.FunctionToolSpec} it applies to
+ * the tool definition. Anthropic honours at most four markers per request.
  */
 public final class AnthropicCaching {
   private static final String CACHE_CONTROL = "cache_control";
 
   private AnthropicCaching() {}
 
-  /** {@code {"anthropic": {"cache_control": {"type": "ephemeral"}}}}, for a part, message or tool. */
+  /**
+   * {@code {"anthropic": {"cache_control": {"type": "ephemeral"}}}}, for a part, message or tool.
+   */
   public static ProviderData ephemeral() {
     return ProviderData.of(Anthropic.PROVIDER_ID, ephemeralNode());
   }
@@ -52,7 +54,9 @@ public final class AnthropicCaching {
     if (anthropic == null) anthropic = Json.object();
     anthropic.remove(CACHE_CONTROL);
     if (mark) anthropic.set(CACHE_CONTROL, ephemeralNode().get(CACHE_CONTROL));
-    return anthropic.isEmpty() ? data.without(Anthropic.PROVIDER_ID) : data.with(Anthropic.PROVIDER_ID, anthropic);
+    return anthropic.isEmpty()
+        ? data.without(Anthropic.PROVIDER_ID)
+        : data.with(Anthropic.PROVIDER_ID, anthropic);
   }
 
   private static ObjectNode ephemeralNode() {

@@ -74,8 +74,10 @@ final class AnthropicMessagesModel implements ProviderModel {
     HttpHeaders requestHeaders = requestHeaders(call, request.betas(), "text/event-stream");
     HttpResponse response =
         http.post(uri(requestHeaders), requestHeaders, Json.write(request.body()));
-    var streamDecoder = new AnthropicStreamDecoder(response.headers().first("request-id").orElse(""));
-    return new SsePartStream(response, streamDecoder, List.of(streamDecoder.start(request.warnings())));
+    var streamDecoder =
+        new AnthropicStreamDecoder(response.headers().first("request-id").orElse(""));
+    return new SsePartStream(
+        response, streamDecoder, List.of(streamDecoder.start(request.warnings())));
   }
 
   private HttpHeaders requestHeaders(Call call, List<String> betas, String accept) {
@@ -90,7 +92,9 @@ final class AnthropicMessagesModel implements ProviderModel {
       }
     }
     flags.addAll(betas);
-    return flags.isEmpty() ? result.without(BETA_HEADER) : result.with(BETA_HEADER, String.join(",", flags));
+    return flags.isEmpty()
+        ? result.without(BETA_HEADER)
+        : result.with(BETA_HEADER, String.join(",", flags));
   }
 
   private URI uri(HttpHeaders requestHeaders) {

@@ -38,8 +38,8 @@ import java.util.Optional;
  * <ul>
  *   <li>System messages become the {@code system} blocks; a system message after the conversation
  *       started is added there too, with a warning (the API has a single system prompt).
- *   <li>Consecutive messages of the same role are merged into one turn; tool messages join the
- *       user turn, because tool results are user content on this API.
+ *   <li>Consecutive messages of the same role are merged into one turn; tool messages join the user
+ *       turn, because tool results are user content on this API.
  *   <li>Reasoning goes back as {@code thinking} (with its {@code signature}) or {@code
  *       redacted_thinking} (with its {@code redacted_data}), both taken from the part's {@code
  *       anthropic} provider data; reasoning without either cannot be verified by the API and is
@@ -49,7 +49,8 @@ import java.util.Optional;
  *   <li>{@code cache_control} in a part's {@code anthropic} data goes on that part's block; on a
  *       message, on the message's last block; on a function tool, on the tool.
  *   <li>{@code max_tokens} is required by the API: {@value #DEFAULT_MAX_TOKENS} when the call sets
- *       none.
+ *       none, raised to the thinking budget plus {@value #DEFAULT_MAX_TOKENS} when that budget
+ *       would not fit (the limit includes the thinking tokens).
  * </ul>
  *
  * Content the API cannot take is dropped with a {@link CallWarning}, never silently.
@@ -64,10 +65,11 @@ public final class AnthropicRequestEncoder {
   private static final Map<String, String> TOOL_BETAS =
       Map.of(
           ComputerUseVersion.COMPUTER_20250124.toolType(),
-              ComputerUseVersion.COMPUTER_20250124.betaFlag(),
+          ComputerUseVersion.COMPUTER_20250124.betaFlag(),
           ComputerUseVersion.COMPUTER_20251124.toolType(),
-              ComputerUseVersion.COMPUTER_20251124.betaFlag(),
-          "computer_20241022", "computer-use-2024-10-22");
+          ComputerUseVersion.COMPUTER_20251124.betaFlag(),
+          "computer_20241022",
+          "computer-use-2024-10-22");
 
   /**
    * Encodes {@code call} for {@code modelId}.
@@ -112,9 +114,7 @@ public final class AnthropicRequestEncoder {
     AnthropicRequest encode(String modelId, boolean stream) {
       ObjectNode body = Json.object();
       if (modelId != null) body.put("model", modelId);
-      body.put(
-          "max_tokens",
-          call.maxOutputTokens() != null ? call.maxOutputTokens() : DEFAULT_MAX_TOKENS);
+      body.put("max_tokens", maxTokens());
 
       ArrayNode system = Json.MAPPER.createArrayNode();
       ArrayNode messages = Json.MAPPER.createArrayNode();
@@ -129,6 +129,13 @@ public final class AnthropicRequestEncoder {
       if (options.extraBody() != null) body.setAll(options.extraBody());
       if (stream) body.put("stream", true);
       return new AnthropicRequest(body, List.copyOf(betas), warnings);
+    }
+
+    private int maxTokens() {
+      if (call.maxOutputTokens() != null) return call.maxOutputTokens();
+      Integer budget = options.thinking() == null ? null : options.thinking().budgetTokens();
+      if (budget != null && budget >= DEFAULT_MAX_TOKENS) return budget + DEFAULT_MAX_TOKENS;
+      return DEFAULT_MAX_TOKENS;
     }
 
     // ---------------------------------------------------------------- prompt
@@ -158,11 +165,14 @@ public final class AnthropicRequestEncoder {
       }
     }
 
-    private void appendTurn(ArrayNode messages, String role, List<ObjectNode> blocks, Message from) {
+    private void appendTurn(
+        ArrayNode messages, String role, List<ObjectNode> blocks, Message from) {
       if (blocks.isEmpty()) {
         warnings.add(
             CallWarning.other(
-                "an empty " + from.role().name().toLowerCase(Locale.ROOT) + " message was dropped"));
+                "an empty "
+                    + from.role().name().toLowerCase(Locale.ROOT)
+                    + " message was dropped"));
         return;
       }
       applyCacheControl(blocks.get(blocks.size() - 1), from.providerData());
@@ -185,7 +195,8 @@ public final class AnthropicRequestEncoder {
           warnings.add(unsupportedPart(part, "system"));
         }
       }
-      if (!blocks.isEmpty()) applyCacheControl(blocks.get(blocks.size() - 1), message.providerData());
+      if (!blocks.isEmpty())
+        applyCacheControl(blocks.get(blocks.size() - 1), message.providerData());
       return blocks;
     }
 
@@ -266,7 +277,9 @@ public final class AnthropicRequestEncoder {
       }
       warnings.add(
           CallWarning.other(
-              "a file of type " + file.mediaType() + " cannot be sent to Anthropic and was dropped"));
+              "a file of type "
+                  + file.mediaType()
+                  + " cannot be sent to Anthropic and was dropped"));
       return Optional.empty();
     }
 
@@ -439,7 +452,8 @@ public final class AnthropicRequestEncoder {
       if (tools.isEmpty()) {
         if (choice != null && !(choice instanceof ToolChoice.None)) {
           warnings.add(
-              CallWarning.unsupportedSetting("tool_choice", "a tool choice without tools is ignored"));
+              CallWarning.unsupportedSetting(
+                  "tool_choice", "a tool choice without tools is ignored"));
         }
         return;
       }
@@ -485,7 +499,8 @@ public final class AnthropicRequestEncoder {
       ObjectNode args = spec.args();
       String type = spec.id().substring(prefix.length());
       JsonNode version = args.remove("tool_version");
-      if (version != null && version.isTextual() && type.equals("computer")) type = version.asText();
+      if (version != null && version.isTextual() && type.equals("computer"))
+        type = version.asText();
       type = TOOL_TYPE_ALIASES.getOrDefault(type, type);
       ObjectNode tool = Json.object();
       tool.put("type", type);

@@ -65,8 +65,11 @@ public final class AnthropicResponseDecoder {
       switch (type) {
         case "text" -> parts.add(TextPart.of(Json.text(block, "text")));
         case "thinking" ->
-            parts.add(reasoning(Json.text(block, "thinking"), "signature", Json.text(block, "signature")));
-        case "redacted_thinking" -> parts.add(reasoning("", "redacted_data", Json.text(block, "data")));
+            parts.add(
+                reasoning(
+                    Json.text(block, "thinking"), "signature", Json.text(block, "signature")));
+        case "redacted_thinking" ->
+            parts.add(reasoning("", "redacted_data", Json.text(block, "data")));
         case "tool_use", "server_tool_use" -> {
           boolean server = type.equals("server_tool_use");
           String id = Json.text(block, "id");
@@ -180,7 +183,10 @@ public final class AnthropicResponseDecoder {
     };
   }
 
-  /** Usage from a {@code usage} object; the total is input plus output, without cache tokens. */
+  /**
+   * Usage from a {@code usage} object. Anthropic's {@code input_tokens} excludes both cache reads
+   * and cache writes, which are reported apart; the total is input plus output, without them.
+   */
   public static Usage usage(JsonNode usage) {
     long input = usage.path("input_tokens").asLong(0);
     long output = usage.path("output_tokens").asLong(0);

@@ -44,8 +44,7 @@ import java.util.function.Consumer;
  * <p>Text and reasoning ids are the block index as a string; tool ids are the tool-use ids.
  * Reasoning signatures arrive as {@code {"signature": ...}} in the {@code anthropic} data of a
  * {@link ReasoningDelta} and again, complete, on the {@link ReasoningEnd}. A server tool's result
- * block yields {@link Source} parts and a provider-executed {@link ToolResult} when the block
- * ends.
+ * block yields {@link Source} parts and a provider-executed {@link ToolResult} when the block ends.
  *
  * <p>The stream succeeds only with {@code message_stop} after a stop reason. An {@code error} event
  * (e.g. {@code overloaded_error} inside a 200 response) ends it with a {@link ProviderException},
@@ -68,6 +67,8 @@ public final class AnthropicStreamDecoder implements EventDecoder {
   private String stopReason = "";
   private String stopSequence = "";
   private boolean done;
+  // An event that was not JSON: a protocol error, unless it was the cut-off tail of the body.
+  private StreamProtocolException malformed;
 
   /** One content block between its start and its stop. */
   private static final class Block {
@@ -86,7 +87,9 @@ public final class AnthropicStreamDecoder implements EventDecoder {
     }
   }
 
-  /** @param requestId the provider's request id, for errors, or empty */
+  /**
+   * @param requestId the provider's request id, for errors, or empty
+   */
   public AnthropicStreamDecoder(String requestId) {
     this.requestId = requestId == null ? "" : requestId;
   }
@@ -110,19 +113,32 @@ public final class AnthropicStreamDecoder implements EventDecoder {
 
   @Override
   public void onEnd(Consumer<StreamPart> out) {
+    String detail = malformed == null ? "" : " (its last event was cut off)";
     onFailure(
         new IncompleteStreamException(
-            "the Anthropic stream ended before message_stop; the answer may be truncated"),
+            "the Anthropic stream ended before message_stop"
+                + detail
+                + "; the answer may be truncated"),
         out);
   }
 
   @Override
   public void onEvent(ServerSentEvent event, Consumer<StreamPart> out) {
     if (done) return;
+    if (malformed != null) {
+      onFailure(malformed, out);
+      return;
+    }
     String data = event.data().strip();
     if (data.isEmpty() || event.isDoneMarker()) return;
+    JsonNode node;
     try {
-      JsonNode node = Json.parse(data, "the Anthropic stream event at line " + event.lineNumber());
+      node = Json.parse(data, "the Anthropic stream event at line " + event.lineNumber());
+    } catch (StreamProtocolException e) {
+      malformed = e;
+      return;
+    }
+    try {
       if (node == null || !node.isObject()) {
         throw new StreamProtocolException(
             "the Anthropic stream event at line "
@@ -200,7 +216,8 @@ public final class AnthropicStreamDecoder implements EventDecoder {
       }
       case "redacted_thinking" -> {
         openBlocks.put(index, new Block(type, blockId, "", block));
-        out.accept(new ReasoningStart(blockId, anthropic("redacted_data", Json.text(block, "data"))));
+        out.accept(
+            new ReasoningStart(blockId, anthropic("redacted_data", Json.text(block, "data"))));
       }
       case "tool_use", "server_tool_use" -> {
         String toolId = Json.text(block, "id");
@@ -234,7 +251,8 @@ public final class AnthropicStreamDecoder implements EventDecoder {
       case "signature_delta" -> {
         if (block.type.equals("thinking")) {
           block.text.append(Json.text(delta, "signature"));
-          out.accept(new ReasoningDelta(block.id, "", anthropic("signature", block.text.toString())));
+          out.accept(
+              new ReasoningDelta(block.id, "", anthropic("signature", block.text.toString())));
         }
       }
       case "input_json_delta" -> {
@@ -256,10 +274,12 @@ public final class AnthropicStreamDecoder implements EventDecoder {
     openBlocks.remove(index);
     switch (block.type) {
       case "text" -> out.accept(new TextEnd(block.id, ProviderData.EMPTY));
-      case "thinking" -> out.accept(new ReasoningEnd(block.id, anthropic("signature", block.text.toString())));
+      case "thinking" ->
+          out.accept(new ReasoningEnd(block.id, anthropic("signature", block.text.toString())));
       case "redacted_thinking" ->
           out.accept(
-              new ReasoningEnd(block.id, anthropic("redacted_data", Json.text(block.startBlock, "data"))));
+              new ReasoningEnd(
+                  block.id, anthropic("redacted_data", Json.text(block.startBlock, "data"))));
       case "tool_use", "server_tool_use" -> {
         String input = block.hasDeltas ? block.text.toString() : initialInput(block.startBlock);
         out.accept(new ToolInputEnd(block.id));

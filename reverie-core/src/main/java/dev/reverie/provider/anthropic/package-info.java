@@ -1,6 +1,6 @@
 /**
- * Anthropic: the Messages API ({@link dev.reverie.provider.anthropic.Anthropic}), its typed options,
- * prompt caching and provider tools (web search, computer use).
+ * Anthropic: the Messages API ({@link dev.reverie.provider.anthropic.Anthropic}), its typed
+ * options, prompt caching and provider tools (web search, computer use).
  *
  * <p>The wire codec ({@link dev.reverie.provider.anthropic.AnthropicRequestEncoder}, {@link
  * dev.reverie.provider.anthropic.AnthropicResponseDecoder}, {@link

@@ -23,7 +23,10 @@ record RecordedCassette(String name, List<Interaction> interactions) {
     }
   }
 
-  /** Loads {@code anthropic/cassettes/<name>.json}, e.g. {@code TestAnthropicCommon/claude-sonnet-4/tool}. */
+  /**
+   * Loads {@code anthropic/cassettes/<name>.json}, e.g. {@code
+   * TestAnthropicCommon/claude-sonnet-4/tool}.
+   */
   static RecordedCassette load(String name) {
     String resource = "/anthropic/cassettes/" + name + ".json";
     try (InputStream in = RecordedCassette.class.getResourceAsStream(resource)) {
@@ -49,8 +52,8 @@ record RecordedCassette(String name, List<Interaction> interactions) {
   }
 
   /**
-   * A JSON text parsed with default number types, so that bodies compare as the conformance
-   * matcher compares them: key order and whitespace ignored, numbers by value.
+   * A JSON text parsed with default number types, so that bodies compare as the conformance matcher
+   * compares them: key order and whitespace ignored, numbers by value.
    */
   static JsonNode plainTree(String json) {
     try {

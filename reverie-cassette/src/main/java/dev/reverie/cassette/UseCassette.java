@@ -1,0 +1,37 @@
+package dev.reverie.cassette;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Replays a cassette for a test: the test (or its {@code @BeforeEach} methods) may declare a
+ * {@link ReplayTransport}, {@link dev.reverie.transport.Transport} or {@link Cassette} parameter
+ * and gets the one for this cassette, fresh for every test. On a test method it overrides one on
+ * the class. See {@link CassetteExtension} for where the path is resolved.
+ *
+ * <pre>{@code
+ * @Test
+ * @UseCassette("TestOpenAICommon/openai-gpt-4o/simple.yaml")
+ * void simple(Transport transport) { ... }
+ * }</pre>
+ */
+@Target({ElementType.METHOD, ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(CassetteExtension.class)
+public @interface UseCassette {
+  /** The cassette file, relative to the cassette root. */
+  String value();
+
+  /** Whether the test fails when it did not use every recorded interaction. */
+  boolean requireAllUsed() default true;
+
+  /** The largest number of body bytes one read of a replayed body returns. */
+  int chunkBytes() default ReplayTransport.DEFAULT_CHUNK_BYTES;
+}

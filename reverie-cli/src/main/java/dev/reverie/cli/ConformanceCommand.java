@@ -1,0 +1,80 @@
+package dev.reverie.cli;
+
+import dev.reverie.cassette.conformance.ConformanceReport;
+import dev.reverie.cassette.conformance.ConformanceRunner;
+import dev.reverie.cassette.conformance.ScenarioResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code reverie conformance [--json FILE] DIR...}: replays every recorded cassette under the
+ * folders through Reverie's providers and prints one PASS/FAIL/SKIP line per cassette, then the
+ * request and verdict totals. Exits 0 only when nothing failed.
+ */
+@Command(
+    name = "conformance",
+    description =
+        "Replay recorded provider traffic (go-vcr cassettes) through Reverie and check each"
+            + " scenario's verdict and requests.",
+    mixinStandardHelpOptions = true)
+public final class ConformanceCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
+      description = "Also write the results as JSON to FILE.")
+  Path jsonFile;
+
+  @Option(names = "--debug", description = "Show stack traces on errors.")
+  boolean debug;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "DIR",
+      description = "Folders of cassettes (or single cassette files), walked for *.yaml.")
+  List<Path> folders = new ArrayList<>();
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    var runner = ConformanceRunner.standard();
+    // List everything first, so that a mistyped folder fails before anything runs.
+    var cassettes = new ArrayList<Map.Entry<Path, Path>>();
+    for (Path folder : folders) {
+      for (Path cassette : ConformanceRunner.cassettesUnder(folder)) {
+        cassettes.add(Map.entry(folder, cassette));
+      }
+    }
+    var results = new ArrayList<ScenarioResult>();
+    for (var entry : cassettes) {
+      ScenarioResult result = runner.runCassette(entry.getKey(), entry.getValue());
+      results.add(result);
+      // Print as we go: a full run takes a while and each line is final once printed.
+      out.println(result.line());
+      out.flush();
+    }
+    var report = new ConformanceReport(results);
+    out.println(report.requestsLine());
+    out.println(report.summaryLine());
+    out.flush();
+    if (jsonFile != null) {
+      Path parent = jsonFile.toAbsolutePath().getParent();
+      if (parent != null) Files.createDirectories(parent);
+      Files.writeString(jsonFile, report.toJson(), StandardCharsets.UTF_8);
+    }
+    return report.exitCode();
+  }
+}

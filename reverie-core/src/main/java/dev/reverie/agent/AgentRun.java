@@ -1,0 +1,420 @@
+package dev.reverie.agent;
+
+import dev.reverie.Call;
+import dev.reverie.Prompt;
+import dev.reverie.Response;
+import dev.reverie.Usage;
+import dev.reverie.error.CancelledException;
+import dev.reverie.error.IncompleteStreamException;
+import dev.reverie.error.ReverieException;
+import dev.reverie.message.Message;
+import dev.reverie.message.Part;
+import dev.reverie.message.ReasoningPart;
+import dev.reverie.message.SourcePart;
+import dev.reverie.message.TextPart;
+import dev.reverie.message.ToolCallPart;
+import dev.reverie.message.ToolOutput;
+import dev.reverie.message.ToolResultPart;
+import dev.reverie.stream.Error;
+import dev.reverie.stream.Finish;
+import dev.reverie.stream.PartStream;
+import dev.reverie.stream.StepFinish;
+import dev.reverie.stream.StepStart;
+import dev.reverie.stream.StreamPart;
+import dev.reverie.stream.ToolCall;
+import dev.reverie.stream.ToolResult;
+import dev.reverie.tool.Tool;
+import dev.reverie.tool.ToolChoice;
+import dev.reverie.tool.ToolExecutor;
+import dev.reverie.tool.ToolInvocation;
+import dev.reverie.tool.ToolSpec;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One agent run as a pull-driven state machine: each {@link #next()} does just enough work (start a
+ * step, read a model part, collect a tool result) to produce the next part. Generate and stream
+ * runs differ only in how a step's model answer is obtained, which keeps their behaviour the same.
+ *
+ * <p>{@link #next()} is called by one thread; {@link #cancel()} may be called from any thread.
+ */
+final class AgentRun {
+  enum Mode {
+    GENERATE,
+    STREAM
+  }
+
+  private enum State {
+    START_STEP,
+    STREAMING,
+    RUN_TOOLS,
+    DONE
+  }
+
+  private final Agent agent;
+  private final List<Message> input;
+  private final Mode mode;
+  private final List<Message> added = new ArrayList<>();
+  private final List<Step> steps = new ArrayList<>();
+  private final ArrayDeque<StreamPart> pending = new ArrayDeque<>();
+  private State state = State.START_STEP;
+  private Usage totalUsage = Usage.ZERO;
+  private volatile AgentResult result;
+  private volatile ReverieException failure;
+
+  // Shared with cancel(); guarded by lock.
+  private final Object lock = new Object();
+  private boolean cancelled;
+  private PartStream modelStream;
+  private ToolExecutor executor;
+  private ToolExecutor.Execution execution;
+
+  // The step in progress.
+  private StepPlan plan;
+  private ToolCallChecker checker;
+  private Iterator<StreamPart> modelParts;
+  private StreamAccumulator accumulator;
+  private Response response;
+  private List<ToolCallChecker.Checked> checks;
+  private List<ToolResultPart> results;
+  private int resultIndex;
+
+  AgentRun(Agent agent, List<Message> input, Mode mode) {
+    this.agent = agent;
+    this.input = List.copyOf(input);
+    this.mode = mode;
+  }
+
+  /** The next part, or null after the last one. */
+  StreamPart next() {
+    while (pending.isEmpty() && state != State.DONE) {
+      try {
+        if (isCancelled()) throw new CancelledException("the agent run was cancelled");
+        advance();
+      } catch (ReverieException e) {
+        fail(e);
+      } catch (RuntimeException e) {
+        fail(new ReverieException("the agent run failed: " + e, e));
+      }
+    }
+    return pending.poll();
+  }
+
+  /** The result of a finished run; throws the failure of a failed one. */
+  AgentResult result() {
+    if (result != null) return result;
+    if (failure != null) throw failure;
+    if (isCancelled()) throw new CancelledException("the agent run was cancelled");
+    throw new IllegalStateException("the agent run has not finished");
+  }
+
+  List<Step> steps() {
+    synchronized (steps) {
+      return List.copyOf(steps);
+    }
+  }
+
+  /** Aborts the model exchange, interrupts running tools and releases the tool threads. */
+  void cancel() {
+    synchronized (lock) {
+      cancelled = true;
+    }
+    release();
+  }
+
+  private boolean isCancelled() {
+    synchronized (lock) {
+      return cancelled;
+    }
+  }
+
+  private void advance() {
+    switch (state) {
+      case START_STEP -> startStep();
+      case STREAMING -> readModel();
+      case RUN_TOOLS -> collectToolResult();
+      case DONE -> {}
+    }
+  }
+
+  private void startStep() {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new CancelledException("the calling thread was interrupted");
+    }
+    int index = steps.size();
+    var messages = new ArrayList<>(input);
+    messages.addAll(added);
+    var defaults =
+        new StepPlan(
+            index,
+            steps(),
+            agent.model,
+            agent.system,
+            messages,
+            agent.tools,
+            agent.providerTools,
+            agent.toolChoice,
+            agent.providerOptions);
+    plan =
+        agent.prepareStep == null
+            ? defaults
+            : Objects.requireNonNull(agent.prepareStep.prepare(defaults), "prepareStep returned null");
+    checker = new ToolCallChecker(plan, agent.repair);
+    checks = new ArrayList<>();
+    Call call = buildCall(plan);
+    pending.add(new StepStart(index));
+    if (mode == Mode.GENERATE) {
+      Response raw = plan.model().generate(call);
+      var content = new ArrayList<Part>();
+      for (Part part : raw.content()) {
+        if (part instanceof ToolCallPart toolCall && !toolCall.providerExecuted()) {
+          ToolCallChecker.Checked checked = checker.check(toolCall);
+          checks.add(checked);
+          content.add(checked.call());
+        } else {
+          content.add(part);
+        }
+      }
+      response =
+          new Response(
+              content, raw.finishReason(), raw.usage(), raw.warnings(), raw.providerMetadata());
+      startTools();
+    } else {
+      PartStream stream = plan.model().stream(call);
+      synchronized (lock) {
+        if (cancelled) {
+          stream.close();
+          throw new CancelledException("the agent run was cancelled");
+        }
+        modelStream = stream;
+      }
+      modelParts = stream.iterator();
+      accumulator = new StreamAccumulator();
+      state = State.STREAMING;
+    }
+  }
+
+  private Call buildCall(StepPlan plan) {
+    var prompt = new ArrayList<Message>();
+    if (!plan.system().isEmpty()) prompt.add(Message.system(plan.system()));
+    prompt.addAll(plan.messages());
+    var specs = new ArrayList<ToolSpec>();
+    for (Tool tool : plan.tools()) specs.add(tool.spec());
+    specs.addAll(plan.providerTools());
+    ToolChoice choice =
+        specs.isEmpty() ? null : plan.toolChoice() == null ? ToolChoice.auto() : plan.toolChoice();
+    return Call.builder(Prompt.of(prompt))
+        .maxOutputTokens(agent.maxOutputTokens)
+        .temperature(agent.temperature)
+        .topP(agent.topP)
+        .topK(agent.topK)
+        .presencePenalty(agent.presencePenalty)
+        .frequencyPenalty(agent.frequencyPenalty)
+        .seed(agent.seed)
+        .stopSequences(agent.stopSequences)
+        .tools(specs)
+        .toolChoice(choice)
+        .headers(agent.headers)
+        .providerOptions(plan.providerOptions())
+        .build();
+  }
+
+  private void readModel() {
+    if (!modelParts.hasNext()) {
+      if (isCancelled()) throw new CancelledException("the agent run was cancelled");
+      throw new IncompleteStreamException("the model stream ended without a finish part");
+    }
+    StreamPart part = modelParts.next();
+    if (part instanceof Error error) {
+      if (isCancelled() || Thread.currentThread().isInterrupted()) {
+        throw new CancelledException("the agent run was cancelled", error.error());
+      }
+      throw error.error();
+    }
+    if (part instanceof Finish) {
+      accumulator.accept(part);
+      closeModelStream();
+      response = accumulator.toResponse();
+      startTools();
+      return;
+    }
+    if (part instanceof ToolCall toolCall && !toolCall.call().providerExecuted()) {
+      ToolCallChecker.Checked checked = checker.check(toolCall.call());
+      checks.add(checked);
+      part = checked.call().equals(toolCall.call()) ? part : new ToolCall(checked.call());
+    }
+    accumulator.accept(part);
+    pending.add(part);
+  }
+
+  private void startTools() {
+    results = new ArrayList<>();
+    resultIndex = 0;
+    var tasks = new ArrayList<ToolExecutor.Task>();
+    for (ToolCallChecker.Checked checked : checks) {
+      if (!checked.valid()) continue;
+      ToolCallPart call = checked.call();
+      tasks.add(
+          new ToolExecutor.Task(
+              checked.tool(),
+              new ToolInvocation(
+                  call.toolCallId(), call.toolName(), call.input(), checked.arguments())));
+    }
+    if (!tasks.isEmpty()) {
+      ToolExecutor.Execution started = toolExecutor().start(tasks);
+      synchronized (lock) {
+        if (cancelled) {
+          started.cancel();
+          throw new CancelledException("the agent run was cancelled");
+        }
+        execution = started;
+      }
+    }
+    state = State.RUN_TOOLS;
+  }
+
+  private ToolExecutor toolExecutor() {
+    synchronized (lock) {
+      if (cancelled) throw new CancelledException("the agent run was cancelled");
+      if (executor == null) {
+        executor = ToolExecutor.create(agent.maxConcurrentTools, agent.toolThreads());
+      }
+      return executor;
+    }
+  }
+
+  private void collectToolResult() {
+    if (resultIndex == checks.size()) {
+      finishStep();
+      return;
+    }
+    ToolCallChecker.Checked checked = checks.get(resultIndex++);
+    ToolOutput output =
+        checked.valid() ? currentExecution().awaitNext() : ToolOutput.error(checked.problem());
+    ToolCallPart call = checked.call();
+    var toolResult = ToolResultPart.of(call.toolCallId(), call.toolName(), output);
+    results.add(toolResult);
+    pending.add(new ToolResult(toolResult));
+  }
+
+  private ToolExecutor.Execution currentExecution() {
+    synchronized (lock) {
+      if (execution == null) throw new CancelledException("the agent run was cancelled");
+      return execution;
+    }
+  }
+
+  private void finishStep() {
+    synchronized (lock) {
+      execution = null;
+    }
+    int index = steps.size();
+    var content = new ArrayList<>(response.content());
+    content.addAll(results);
+    var invalid = new ArrayList<InvalidToolCall>();
+    for (ToolCallChecker.Checked checked : checks) {
+      if (!checked.valid()) invalid.add(new InvalidToolCall(checked.call(), checked.problem()));
+    }
+    List<Message> messages = stepMessages(response.content(), results);
+    var step =
+        new Step(
+            index,
+            content,
+            invalid,
+            response.finishReason(),
+            response.usage(),
+            response.warnings(),
+            response.providerMetadata(),
+            messages);
+    synchronized (steps) {
+      steps.add(step);
+    }
+    added.addAll(messages);
+    totalUsage = totalUsage.plus(step.usage());
+    pending.add(
+        new StepFinish(index, step.usage(), step.finishReason(), step.providerMetadata()));
+    if (shouldContinue()) {
+      state = State.START_STEP;
+      return;
+    }
+    result = new AgentResult(steps(), totalUsage);
+    pending.add(new Finish(totalUsage, step.finishReason(), step.providerMetadata()));
+    state = State.DONE;
+    release();
+  }
+
+  private boolean shouldContinue() {
+    if (checks.isEmpty()) return false;
+    List<Step> done = steps();
+    if (done.size() >= agent.maxSteps) return false;
+    for (StopCondition condition : agent.stopConditions) {
+      if (condition.isMet(done)) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The messages a step adds: one assistant message with what the model said (text, reasoning,
+   * tool calls and provider-executed results, each with its provider data), then one tool message
+   * with the agent's results in call order. Sources are output only; empty text says nothing.
+   */
+  static List<Message> stepMessages(List<Part> modelContent, List<ToolResultPart> results) {
+    var assistant = new ArrayList<Part>();
+    for (Part part : modelContent) {
+      if (part instanceof TextPart text) {
+        if (!text.text().isEmpty()) assistant.add(text);
+      } else if (part instanceof ReasoningPart reasoning) {
+        if (!reasoning.text().isEmpty() || !reasoning.providerData().isEmpty()) {
+          assistant.add(reasoning);
+        }
+      } else if (!(part instanceof SourcePart)) {
+        assistant.add(part);
+      }
+    }
+    var messages = new ArrayList<Message>();
+    if (!assistant.isEmpty()) messages.add(Message.assistant(assistant));
+    if (!results.isEmpty()) messages.add(Message.tool(results));
+    return messages;
+  }
+
+  private void fail(ReverieException error) {
+    ReverieException reported = error;
+    if (!(error instanceof CancelledException)
+        && (isCancelled() || Thread.currentThread().isInterrupted())) {
+      reported = new CancelledException("the agent run was cancelled", error);
+    }
+    failure = reported;
+    pending.add(new Error(reported));
+    state = State.DONE;
+    release();
+  }
+
+  private void closeModelStream() {
+    PartStream stream;
+    synchronized (lock) {
+      stream = modelStream;
+      modelStream = null;
+    }
+    if (stream != null) stream.close();
+  }
+
+  private void release() {
+    PartStream stream;
+    ToolExecutor.Execution running;
+    ToolExecutor threads;
+    synchronized (lock) {
+      stream = modelStream;
+      running = execution;
+      threads = executor;
+      modelStream = null;
+      execution = null;
+      executor = null;
+    }
+    if (stream != null) stream.close();
+    if (running != null) running.cancel();
+    if (threads != null) threads.close();
+  }
+}

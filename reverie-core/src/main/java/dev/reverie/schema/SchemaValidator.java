@@ -1,0 +1,760 @@
+package dev.reverie.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Checks JSON values against a JSON schema, whole or piece by piece while a model streams them.
+ *
+ * <p>Supports the subset of JSON Schema that model providers accept: {@code type} (a name or an
+ * array of names; {@code integer} accepts any whole number, including {@code 1.0}), {@code
+ * nullable} (OpenAPI), {@code enum}, {@code const}, {@code minimum}, {@code maximum}, {@code
+ * exclusiveMinimum}, {@code exclusiveMaximum} (numbers, or draft-4 booleans), {@code multipleOf},
+ * {@code minLength}/{@code maxLength} (counted in code points), {@code pattern} (unanchored, Java
+ * regular expressions), {@code properties}, {@code required}, {@code additionalProperties} (a
+ * boolean or a schema), {@code items}, {@code prefixItems} (and the draft-4 array form of {@code
+ * items} with {@code additionalItems}), {@code minItems}/{@code maxItems}, {@code uniqueItems},
+ * {@code allOf}/{@code anyOf}/{@code oneOf}, boolean schemas, and local {@code $ref}s ({@code #},
+ * {@code #/$defs/…}, {@code #/definitions/…}). A {@code $ref} applies together with its sibling
+ * keywords. Annotations and other keywords ({@code format}, {@code title}, {@code description},
+ * {@code default}…) are ignored.
+ *
+ * <p>Create one with {@link #of} per schema and reuse it: the schema is compiled once. A validator
+ * is immutable and safe to share between threads.
+ *
+ * <p>Values nested deeper than {@value #MAX_VALUE_DEPTH} levels are reported as a violation rather
+ * than walked, so hostile input cannot exhaust the stack; at most {@value #MAX_VIOLATIONS}
+ * violations are reported per call.
+ */
+public final class SchemaValidator {
+  /** Deepest value nesting that is validated; parsers already refuse deeper documents. */
+  public static final int MAX_VALUE_DEPTH = 1000;
+
+  /** Most violations reported by one {@link #validate} call. */
+  public static final int MAX_VIOLATIONS = 100;
+
+  private final CompiledSchema root;
+
+  private SchemaValidator(CompiledSchema root) {
+    this.root = root;
+  }
+
+  /**
+   * Compiles a schema for validation.
+   *
+   * @throws InvalidSchemaException when the schema uses an unknown type, a reference that does not
+   *     resolve locally, an invalid pattern, or a reference cycle that never reaches a value
+   */
+  public static SchemaValidator of(JsonNode schema) {
+    return new SchemaValidator(SchemaCompiler.compile(schema));
+  }
+
+  /**
+   * Every way in which {@code value} breaks the schema (up to {@value #MAX_VIOLATIONS}); empty when
+   * it is valid. A Java {@code null} is treated as JSON {@code null}.
+   */
+  public List<SchemaViolation> validate(JsonNode value) {
+    JsonNode checked = orNull(value);
+    if (depthOf(checked) > MAX_VALUE_DEPTH) {
+      return List.of(tooDeep(""));
+    }
+    return List.copyOf(new Run().validate(root, checked, ""));
+  }
+
+  /**
+   * Whether a value of {@code kind} starting at {@code path} can never be valid, checked before the
+   * value is complete: a string where an integer belongs, an object where an array belongs, a
+   * property that the schema does not allow (reported on the property's path), an array element
+   * past {@code maxItems}, or a kind that no {@code enum} or {@code const} value has.
+   *
+   * <p>The sub-schema is found through {@code properties}, {@code additionalProperties}, {@code
+   * items}, {@code prefixItems}, {@code $ref} and composition; under {@code anyOf}/{@code oneOf}
+   * the kind is accepted when any alternative accepts it. Constraints that need the whole value
+   * (lengths, bounds, patterns, required properties) are left to {@link #checkComplete} and {@link
+   * #validate}.
+   *
+   * @param path a JSON Pointer ({@code ""} for the whole value, {@code /genres/0}…)
+   * @return the violation, or empty when a value of this kind may still turn out valid
+   * @throws IllegalArgumentException when {@code path} is not a JSON Pointer
+   */
+  public Optional<SchemaViolation> checkKind(String path, JsonKind kind) {
+    return first(new Run().at(root, tokens(path), new Leaf(null, kind)));
+  }
+
+  /**
+   * The first violation of a completed sub-value against the part of the schema at {@code path}, or
+   * empty when it is valid there; used to accept array elements one by one as they complete.
+   *
+   * @param path a JSON Pointer to where {@code value} sits in the whole document
+   * @throws IllegalArgumentException when {@code path} is not a JSON Pointer
+   */
+  public Optional<SchemaViolation> checkComplete(String path, JsonNode value) {
+    List<String> tokens = tokens(path);
+    JsonNode checked = orNull(value);
+    if (depthOf(checked) + tokens.size() > MAX_VALUE_DEPTH) {
+      return Optional.of(tooDeep(path));
+    }
+    return first(new Run().at(root, tokens, new Leaf(checked, null)));
+  }
+
+  private static Optional<SchemaViolation> first(List<SchemaViolation> violations) {
+    return violations.isEmpty() ? Optional.empty() : Optional.of(violations.get(0));
+  }
+
+  private static JsonNode orNull(JsonNode value) {
+    return value == null || value.isMissingNode()
+        ? com.fasterxml.jackson.databind.node.NullNode.getInstance()
+        : value;
+  }
+
+  private static SchemaViolation tooDeep(String path) {
+    return new SchemaViolation(
+        path, "the value is nested deeper than " + MAX_VALUE_DEPTH + " levels");
+  }
+
+  /** Nesting depth of a value, measured without recursion. */
+  static int depthOf(JsonNode value) {
+    int deepest = 0;
+    Deque<Map.Entry<JsonNode, Integer>> pending = new ArrayDeque<>();
+    pending.push(Map.entry(value, 0));
+    while (!pending.isEmpty()) {
+      var entry = pending.pop();
+      int depth = entry.getValue();
+      deepest = Math.max(deepest, depth);
+      if (depth > MAX_VALUE_DEPTH) {
+        return depth;
+      }
+      if (entry.getKey().isContainerNode()) {
+        for (JsonNode child : entry.getKey()) {
+          if (child.isContainerNode()) {
+            pending.push(Map.entry(child, depth + 1));
+          }
+        }
+      }
+    }
+    return deepest;
+  }
+
+  /** Splits a JSON Pointer into unescaped reference tokens. */
+  static List<String> tokens(String pointer) {
+    if (pointer == null) {
+      throw new IllegalArgumentException("a JSON Pointer is required");
+    }
+    if (pointer.isEmpty()) {
+      return List.of();
+    }
+    if (pointer.charAt(0) != '/') {
+      throw new IllegalArgumentException(
+          "not a JSON Pointer (must be empty or start with '/'): " + pointer);
+    }
+    List<String> result = new ArrayList<>();
+    int start = 1;
+    while (true) {
+      int slash = pointer.indexOf('/', start);
+      String raw = slash < 0 ? pointer.substring(start) : pointer.substring(start, slash);
+      result.add(raw.replace("~1", "/").replace("~0", "~"));
+      if (slash < 0) {
+        return result;
+      }
+      start = slash + 1;
+    }
+  }
+
+  private static String child(String path, String token) {
+    return path + "/" + SchemaCompiler.escape(token);
+  }
+
+  private static boolean isArrayIndex(String token) {
+    if (token.isEmpty() || token.length() > 9) {
+      return false;
+    }
+    if (token.length() > 1 && token.charAt(0) == '0') {
+      return false;
+    }
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * One validation call, run as an explicit stack of tasks rather than by recursion, so that the
+   * depth of the value and of the schema never turns into Java stack depth.
+   *
+   * <p>Tasks write violations into a {@link Collector}. A task that checks children pushes them in
+   * reverse, so they run depth-first in document order. Alternatives ({@code anyOf}/{@code oneOf})
+   * each get their own collector; a {@link Alternatives} task pushed beneath them runs after all of
+   * them have finished and decides what to report.
+   */
+  private static final class Run {
+    /**
+     * Tasks allowed to chain from one another: the value depth is already bounded and compilation
+     * refuses reference cycles that do not descend, so this only stops pathological schema chains.
+     */
+    private static final int MAX_HOPS = 4 * MAX_VALUE_DEPTH;
+
+    private final Deque<Task> tasks = new ArrayDeque<>();
+
+    List<SchemaViolation> validate(CompiledSchema schema, JsonNode value, String path) {
+      var out = new Collector();
+      tasks.push(new Validate(schema, value, path, 0, out));
+      drain();
+      return out.violations;
+    }
+
+    /** Follows {@code tokens} to the sub-schemas governing that location, then checks there. */
+    List<SchemaViolation> at(CompiledSchema schema, List<String> tokens, Leaf leaf) {
+      var out = new Collector();
+      tasks.push(new Descend(schema, tokens, 0, "", 0, leaf, out));
+      drain();
+      return out.violations;
+    }
+
+    private void drain() {
+      while (!tasks.isEmpty()) {
+        Task task = tasks.pop();
+        if (task.out().full()) {
+          continue;
+        }
+        if (task.hops() > MAX_HOPS) {
+          task.out().add(task.path(), "the schema is too deeply nested to check this value");
+          continue;
+        }
+        if (task instanceof Validate validate) {
+          run(validate);
+        } else if (task instanceof Descend descend) {
+          run(descend);
+        } else if (task instanceof Kind kind) {
+          run(kind);
+        } else if (task instanceof Alternatives alternatives) {
+          run(alternatives);
+        } else {
+          run((Violation) task);
+        }
+      }
+    }
+
+    // ---- whole values ----
+
+    private void run(Validate task) {
+      CompiledSchema schema = task.schema;
+      JsonNode value = task.value;
+      String path = task.path;
+      Collector out = task.out;
+      if (schema.rejectsEverything) {
+        out.add(path, "no value is allowed here");
+        return;
+      }
+      if (value.isNull() && schema.nullable) {
+        return;
+      }
+      if (schema.types != null && !typeMatches(schema.types, value)) {
+        out.add(path, "expected " + describe(schema.types) + " but got " + typeName(value));
+        return;
+      }
+      if (schema.enumValues != null && !containsEqual(schema.enumValues, value)) {
+        out.add(
+            path,
+            "expected one of " + abbreviate(schema.enumValues) + " but got " + shortText(value));
+      }
+      if (schema.constValue != null && !JsonEquality.equal(schema.constValue, value)) {
+        out.add(path, "expected " + shortText(schema.constValue) + " but got " + shortText(value));
+      }
+      if (value.isNumber()) {
+        checkNumber(schema, value, path, out);
+      } else if (value.isTextual()) {
+        checkString(schema, value.asText(), path, out);
+      }
+      int hops = task.hops + 1;
+      // Pushed in reverse of the order they should run and report in.
+      pushAlternatives(
+          schema,
+          path,
+          hops,
+          out,
+          true,
+          branch -> new Validate(branch.schema(), value, path, hops, branch.out()));
+      for (int i = schema.allOf.size() - 1; i >= 0; i--) {
+        tasks.push(new Validate(schema.allOf.get(i), value, path, hops, out));
+      }
+      if (schema.reference != null) {
+        tasks.push(new Validate(schema.reference.target, value, path, hops, out));
+      }
+      if (value.isArray()) {
+        checkArray(schema, value, path, hops, out);
+      } else if (value.isObject()) {
+        checkObject(schema, value, path, hops, out);
+      }
+    }
+
+    private void checkArray(
+        CompiledSchema schema, JsonNode array, String path, int hops, Collector out) {
+      int size = array.size();
+      if (schema.minItems != null && size < schema.minItems) {
+        out.add(path, "must have at least " + schema.minItems + " items but has " + size);
+      }
+      if (schema.maxItems != null && size > schema.maxItems) {
+        out.add(path, "must have at most " + schema.maxItems + " items but has " + size);
+      }
+      if (schema.uniqueItems && size > 1) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < size; i++) {
+          if (!seen.add(JsonEquality.canonicalKey(array.get(i)))) {
+            out.add(
+                child(path, Integer.toString(i)),
+                "duplicates an earlier item; items must be unique");
+            break;
+          }
+        }
+      }
+      for (int i = size - 1; i >= 0; i--) {
+        CompiledSchema itemSchema =
+            i < schema.prefixItems.size() ? schema.prefixItems.get(i) : schema.items;
+        if (itemSchema != null) {
+          tasks.push(
+              new Validate(itemSchema, array.get(i), child(path, Integer.toString(i)), hops, out));
+        }
+      }
+    }
+
+    private void checkObject(
+        CompiledSchema schema, JsonNode object, String path, int hops, Collector out) {
+      for (String name : schema.required) {
+        if (!object.has(name)) {
+          out.add(path, "missing required property \"" + name + "\"");
+        }
+      }
+      List<Task> children = new ArrayList<>();
+      for (Map.Entry<String, JsonNode> entry : object.properties()) {
+        String childPath = child(path, entry.getKey());
+        CompiledSchema propertySchema = schema.properties.get(entry.getKey());
+        if (propertySchema == null) {
+          propertySchema = schema.additionalProperties;
+        }
+        if (propertySchema == null) {
+          continue;
+        }
+        if (propertySchema.rejectsEverything && propertySchema == schema.additionalProperties) {
+          children.add(new Violation(childPath, notAllowed(schema, entry.getKey()), hops, out));
+        } else {
+          children.add(new Validate(propertySchema, entry.getValue(), childPath, hops, out));
+        }
+      }
+      for (int i = children.size() - 1; i >= 0; i--) {
+        tasks.push(children.get(i));
+      }
+    }
+
+    // ---- paths into the schema ----
+
+    private void run(Descend task) {
+      CompiledSchema schema = task.schema;
+      Collector out = task.out;
+      String path = task.path;
+      if (task.index == task.tokens.size()) {
+        tasks.push(task.leaf.task(schema, path, task.hops, out));
+        return;
+      }
+      if (schema.rejectsEverything) {
+        out.add(path, "no value is allowed here");
+        return;
+      }
+      int hops = task.hops + 1;
+      pushAlternatives(
+          schema,
+          path,
+          hops,
+          out,
+          false,
+          branch ->
+              new Descend(
+                  branch.schema(), task.tokens, task.index, path, hops, task.leaf, branch.out()));
+      for (int i = schema.allOf.size() - 1; i >= 0; i--) {
+        tasks.push(
+            new Descend(schema.allOf.get(i), task.tokens, task.index, path, hops, task.leaf, out));
+      }
+      if (schema.reference != null) {
+        tasks.push(
+            new Descend(
+                schema.reference.target, task.tokens, task.index, path, hops, task.leaf, out));
+      }
+      step(task, hops);
+    }
+
+    /** One step down through this schema's own properties/items keywords. */
+    private void step(Descend task, int hops) {
+      CompiledSchema schema = task.schema;
+      String token = task.tokens.get(task.index);
+      String childPath = child(task.path, token);
+      Collector out = task.out;
+      boolean objectAllowed =
+          schema.types == null || schema.types.contains(CompiledSchema.Type.OBJECT);
+      boolean arrayAllowed =
+          (schema.types == null || schema.types.contains(CompiledSchema.Type.ARRAY))
+              && isArrayIndex(token);
+      if (objectAllowed && arrayAllowed) {
+        // Untyped schema: follow whichever keywords this schema actually has for the token.
+        boolean hasItems = schema.items != null || !schema.prefixItems.isEmpty();
+        objectAllowed = schema.properties.containsKey(token) || !hasItems;
+        arrayAllowed = !objectAllowed;
+      }
+      if (objectAllowed) {
+        CompiledSchema propertySchema = schema.properties.get(token);
+        if (propertySchema != null) {
+          tasks.push(
+              new Descend(
+                  propertySchema, task.tokens, task.index + 1, childPath, hops, task.leaf, out));
+        } else if (schema.additionalProperties != null) {
+          if (schema.additionalProperties.rejectsEverything) {
+            out.add(childPath, notAllowed(schema, token));
+          } else {
+            tasks.push(
+                new Descend(
+                    schema.additionalProperties,
+                    task.tokens,
+                    task.index + 1,
+                    childPath,
+                    hops,
+                    task.leaf,
+                    out));
+          }
+        }
+        return;
+      }
+      if (arrayAllowed) {
+        int position = Integer.parseInt(token);
+        if (schema.maxItems != null && position >= schema.maxItems) {
+          out.add(childPath, "the array may have at most " + schema.maxItems + " items");
+          return;
+        }
+        CompiledSchema itemSchema =
+            position < schema.prefixItems.size() ? schema.prefixItems.get(position) : schema.items;
+        if (itemSchema != null) {
+          tasks.push(
+              new Descend(
+                  itemSchema, task.tokens, task.index + 1, childPath, hops, task.leaf, out));
+        }
+        return;
+      }
+      if (schema.types.contains(CompiledSchema.Type.ARRAY)) {
+        // An array schema reached with a token that is not an index: no such element exists.
+        out.add(childPath, "\"" + token + "\" is not an array index");
+      } else {
+        out.add(task.path, "expected " + describe(schema.types) + " but got an object or array");
+      }
+    }
+
+    /** The kind-level check at the end of a path, including references and composition. */
+    private void run(Kind task) {
+      CompiledSchema schema = task.schema;
+      JsonKind kind = task.kind;
+      String path = task.path;
+      Collector out = task.out;
+      if (schema.rejectsEverything) {
+        out.add(path, "no value is allowed here");
+        return;
+      }
+      if (kind == JsonKind.NULL && schema.nullable) {
+        return;
+      }
+      if (schema.types != null && schema.types.stream().noneMatch(type -> type.accepts(kind))) {
+        out.add(path, "expected " + describe(schema.types) + " but got " + kind.schemaName());
+        return;
+      }
+      if (schema.enumValues != null
+          && schema.enumValues.stream().noneMatch(value -> JsonKind.of(value) == kind)) {
+        out.add(
+            path,
+            "expected one of " + abbreviate(schema.enumValues) + " but got " + kind.schemaName());
+        return;
+      }
+      if (schema.constValue != null && JsonKind.of(schema.constValue) != kind) {
+        out.add(path, "expected " + shortText(schema.constValue) + " but got " + kind.schemaName());
+        return;
+      }
+      int hops = task.hops + 1;
+      pushAlternatives(
+          schema,
+          path,
+          hops,
+          out,
+          false,
+          branch -> new Kind(branch.schema(), kind, path, hops, branch.out()));
+      for (int i = schema.allOf.size() - 1; i >= 0; i--) {
+        tasks.push(new Kind(schema.allOf.get(i), kind, path, hops, out));
+      }
+      if (schema.reference != null) {
+        tasks.push(new Kind(schema.reference.target, kind, path, hops, out));
+      }
+    }
+
+    // ---- composition ----
+
+    /**
+     * Pushes the anyOf and oneOf checks of {@code schema}: a decision task, then one task per
+     * alternative writing into its own collector. {@code exact} counts oneOf matches (only possible
+     * for whole values; a partial value may still come to match fewer alternatives).
+     */
+    private void pushAlternatives(
+        CompiledSchema schema,
+        String path,
+        int hops,
+        Collector out,
+        boolean exact,
+        java.util.function.Function<Branch, Task> taskFor) {
+      for (List<CompiledSchema> alternatives : List.of(schema.oneOf, schema.anyOf)) {
+        if (alternatives.isEmpty()) {
+          continue;
+        }
+        boolean oneOf = alternatives == schema.oneOf;
+        List<Collector> branches = new ArrayList<>();
+        for (int i = 0; i < alternatives.size(); i++) {
+          branches.add(new Collector());
+        }
+        tasks.push(
+            new Alternatives(path, oneOf ? "oneOf" : "anyOf", exact && oneOf, branches, hops, out));
+        for (int i = alternatives.size() - 1; i >= 0; i--) {
+          tasks.push(taskFor.apply(new Branch(alternatives.get(i), branches.get(i))));
+        }
+      }
+    }
+
+    private void run(Alternatives task) {
+      List<List<SchemaViolation>> failures = new ArrayList<>();
+      int matches = 0;
+      for (Collector branch : task.branches) {
+        if (branch.violations.isEmpty()) {
+          matches++;
+        } else {
+          failures.add(branch.violations);
+        }
+      }
+      if (matches == 0) {
+        for (SchemaViolation violation : noAlternativeMatched(task.path, task.keyword, failures)) {
+          task.out.add(violation.path(), violation.message());
+        }
+      } else if (matches > 1 && task.exactlyOne) {
+        task.out.add(
+            task.path,
+            "matches " + matches + " of the oneOf alternatives but must match exactly one");
+      }
+    }
+
+    private void run(Violation task) {
+      task.out.add(task.path, task.message);
+    }
+
+    private static void checkNumber(
+        CompiledSchema schema, JsonNode value, String path, Collector out) {
+      BigDecimal number = JsonEquality.decimal(value);
+      if (number == null) {
+        out.add(path, "expected a finite number but got " + value.asText());
+        return;
+      }
+      String text = value.asText();
+      if (schema.minimum != null && number.compareTo(schema.minimum) < 0) {
+        out.add(path, "must be at least " + schema.minimum.toPlainString() + " but is " + text);
+      }
+      if (schema.maximum != null && number.compareTo(schema.maximum) > 0) {
+        out.add(path, "must be at most " + schema.maximum.toPlainString() + " but is " + text);
+      }
+      if (schema.exclusiveMinimum != null && number.compareTo(schema.exclusiveMinimum) <= 0) {
+        out.add(
+            path,
+            "must be greater than " + schema.exclusiveMinimum.toPlainString() + " but is " + text);
+      }
+      if (schema.exclusiveMaximum != null && number.compareTo(schema.exclusiveMaximum) >= 0) {
+        out.add(
+            path,
+            "must be less than " + schema.exclusiveMaximum.toPlainString() + " but is " + text);
+      }
+      if (schema.multipleOf != null && number.remainder(schema.multipleOf).signum() != 0) {
+        out.add(
+            path, "must be a multiple of " + schema.multipleOf.toPlainString() + " but is " + text);
+      }
+    }
+
+    private static void checkString(
+        CompiledSchema schema, String text, String path, Collector out) {
+      if (schema.minLength != null || schema.maxLength != null) {
+        int length = text.codePointCount(0, text.length());
+        if (schema.minLength != null && length < schema.minLength) {
+          out.add(
+              path, "must be at least " + schema.minLength + " characters long but has " + length);
+        }
+        if (schema.maxLength != null && length > schema.maxLength) {
+          out.add(
+              path, "must be at most " + schema.maxLength + " characters long but has " + length);
+        }
+      }
+      if (schema.pattern != null && !schema.pattern.matcher(text).find()) {
+        out.add(path, "does not match the pattern " + schema.pattern.pattern());
+      }
+    }
+  }
+
+  /** Violations gathered for one value or one alternative, capped at {@link #MAX_VIOLATIONS}. */
+  private static final class Collector {
+    final List<SchemaViolation> violations = new ArrayList<>();
+
+    boolean full() {
+      return violations.size() >= MAX_VIOLATIONS;
+    }
+
+    void add(String path, String message) {
+      if (!full()) {
+        violations.add(new SchemaViolation(path, message));
+      }
+    }
+  }
+
+  /** What to check at the end of a path: a whole value, or only the kind of one being written. */
+  private record Leaf(JsonNode value, JsonKind kind) {
+    Task task(CompiledSchema schema, String path, int hops, Collector out) {
+      return value != null
+          ? new Validate(schema, value, path, hops, out)
+          : new Kind(schema, kind, path, hops, out);
+    }
+  }
+
+  private record Branch(CompiledSchema schema, Collector out) {}
+
+  private sealed interface Task permits Validate, Descend, Kind, Alternatives, Violation {
+    String path();
+
+    int hops();
+
+    Collector out();
+  }
+
+  private record Validate(
+      CompiledSchema schema, JsonNode value, String path, int hops, Collector out)
+      implements Task {}
+
+  private record Descend(
+      CompiledSchema schema,
+      List<String> tokens,
+      int index,
+      String path,
+      int hops,
+      Leaf leaf,
+      Collector out)
+      implements Task {}
+
+  private record Kind(CompiledSchema schema, JsonKind kind, String path, int hops, Collector out)
+      implements Task {}
+
+  private record Alternatives(
+      String path,
+      String keyword,
+      boolean exactlyOne,
+      List<Collector> branches,
+      int hops,
+      Collector out)
+      implements Task {}
+
+  /** A violation found while scheduling children, reported in document order. */
+  private record Violation(String path, String message, int hops, Collector out) implements Task {}
+
+  /**
+   * Explains why no alternative matched. When exactly one alternative got past this level (its
+   * first problem lies deeper), its violations are the useful ones: {@code anyOf: [{object…},
+   * {null}]} with a bad object reports what is wrong inside the object.
+   */
+  private static List<SchemaViolation> noAlternativeMatched(
+      String path, String keyword, List<List<SchemaViolation>> failures) {
+    List<SchemaViolation> deeper = null;
+    int deeperCount = 0;
+    for (List<SchemaViolation> failure : failures) {
+      if (failure.get(0).path().length() > path.length()) {
+        deeper = failure;
+        deeperCount++;
+      }
+    }
+    if (deeperCount == 1) {
+      return deeper;
+    }
+    Set<String> messages =
+        failures.stream()
+            .map(failure -> failure.get(0))
+            .filter(violation -> violation.path().equals(path))
+            .map(SchemaViolation::message)
+            .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    if (messages.size() == 1 && deeperCount == 0) {
+      return List.of(new SchemaViolation(path, messages.iterator().next()));
+    }
+    String reasons =
+        failures.stream()
+            .map(failure -> failure.get(0).toString())
+            .collect(Collectors.joining("; "));
+    return List.of(
+        new SchemaViolation(
+            path,
+            "matches none of the "
+                + failures.size()
+                + " "
+                + keyword
+                + " alternatives ("
+                + reasons
+                + ")"));
+  }
+
+  private static String notAllowed(CompiledSchema schema, String name) {
+    return "property \""
+        + name
+        + "\" is not allowed"
+        + (schema.properties.isEmpty()
+            ? ""
+            : "; allowed: " + String.join(", ", schema.properties.keySet()));
+  }
+
+  private static boolean typeMatches(Set<CompiledSchema.Type> types, JsonNode value) {
+    return types.stream().anyMatch(type -> type.accepts(JsonKind.of(value)));
+  }
+
+  private static String describe(Set<CompiledSchema.Type> types) {
+    List<String> names = types.stream().map(type -> type.schemaName).toList();
+    if (names.size() == 1) {
+      return names.get(0);
+    }
+    return String.join(", ", names.subList(0, names.size() - 1))
+        + " or "
+        + names.get(names.size() - 1);
+  }
+
+  private static String typeName(JsonNode value) {
+    return JsonKind.of(value).schemaName();
+  }
+
+  private static boolean containsEqual(List<JsonNode> values, JsonNode value) {
+    for (JsonNode candidate : values) {
+      if (JsonEquality.equal(candidate, value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String abbreviate(List<JsonNode> values) {
+    String joined =
+        values.stream().limit(10).map(SchemaValidator::shortText).collect(Collectors.joining(", "));
+    return "[" + joined + (values.size() > 10 ? ", …" : "") + "]";
+  }
+
+  private static String shortText(JsonNode value) {
+    String text = value.toString();
+    return text.length() <= 60 ? text : text.substring(0, 60) + "…";
+  }
+}
