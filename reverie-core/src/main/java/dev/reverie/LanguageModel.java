@@ -55,6 +55,80 @@ public final class LanguageModel {
     return model.stream(Call.of(prompt));
   }
 
+  /**
+   * Generates an object of type {@code T}; the schema comes from the type.
+   *
+   * @throws dev.reverie.error.NoObjectGeneratedException when no valid object could be produced
+   */
+  public <T> ObjectResult<T> generateObject(Class<T> type, Prompt prompt) {
+    return generateObject(ObjectCall.of(Call.of(prompt), ObjectSchema.of(type)));
+  }
+
+  /**
+   * Generates an object: the schema reaches the model by the strategy the call names or the one the
+   * provider prefers; the output is validated and, if malformed, repaired.
+   *
+   * @throws dev.reverie.error.NoObjectGeneratedException when no valid object could be produced
+   */
+  public <T> ObjectResult<T> generateObject(ObjectCall<T> request) {
+    ObjectStrategy strategy = ObjectCalls.strategyFor(request, model.capabilities());
+    Response response = model.generate(ObjectCalls.prepare(request, strategy));
+    String text;
+    if (strategy == ObjectStrategy.FORCED_TOOL) {
+      var call =
+          response.toolCalls().stream()
+              .filter(c -> c.toolName().equals(request.schema().name()))
+              .findFirst()
+              .or(() -> response.toolCalls().stream().findFirst());
+      if (call.isEmpty()) {
+        throw new dev.reverie.error.NoObjectGeneratedException(
+            "the model did not call the object tool '" + request.schema().name() + "'",
+            response.text(),
+            response.usage(),
+            response.finishReason(),
+            null);
+      }
+      text = call.get().input();
+    } else {
+      text = response.text();
+    }
+    if (text.isBlank()) {
+      throw new dev.reverie.error.NoObjectGeneratedException(
+          "the model produced no output", text, response.usage(), response.finishReason(), null);
+    }
+    var validator = dev.reverie.schema.SchemaValidator.of(request.schema().schema());
+    java.util.Optional<dev.reverie.json.JsonValue> parsed;
+    try {
+      parsed = java.util.Optional.of(ObjectFinisher.parseComplete(text));
+    } catch (dev.reverie.error.ReverieException notJson) {
+      parsed = java.util.Optional.empty();
+    }
+    var finished =
+        ObjectFinisher.finish(
+            text, parsed, validator, request.repair(), response.usage(), response.finishReason());
+    return new ObjectResult<>(
+        request.schema().bind(finished.tree()),
+        finished.tree(),
+        text,
+        finished.repaired(),
+        response.usage(),
+        response.finishReason(),
+        response.warnings(),
+        response.providerMetadata());
+  }
+
+  /** Streams an object of type {@code T}; the schema comes from the type. Close the stream. */
+  public <T> ObjectStream<T> streamObject(Class<T> type, Prompt prompt) {
+    return streamObject(ObjectCall.of(Call.of(prompt), ObjectSchema.of(type)));
+  }
+
+  /** Streams an object while the model writes it. Close the stream (try-with-resources). */
+  public <T> ObjectStream<T> streamObject(ObjectCall<T> request) {
+    ObjectStrategy strategy = ObjectCalls.strategyFor(request, model.capabilities());
+    PartStream parts = model.stream(ObjectCalls.prepare(request, strategy));
+    return new ObjectStream<>(parts, request.schema(), request.repair(), strategy);
+  }
+
   @Override
   public String toString() {
     return "LanguageModel[" + model.providerId() + ":" + model.modelId() + "]";

@@ -13,9 +13,9 @@ import java.util.Objects;
  * A recorded sequence of HTTP interactions in the go-vcr version 2 YAML format, the format of the
  * reference system's recordings. Immutable.
  *
- * <p>Loading rejects any format version other than 2 and any missing required field with a
- * {@link CassetteException} that names the cassette and the field. {@code !!binary} bodies load as
- * their decoded bytes; text bodies as their UTF-8 bytes.
+ * <p>Loading rejects any format version other than 2 and any missing required field with a {@link
+ * CassetteException} that names the cassette and the field. {@code !!binary} bodies load as their
+ * decoded bytes; text bodies as their UTF-8 bytes.
  */
 public final class Cassette {
   /** The only cassette format version read and written. */

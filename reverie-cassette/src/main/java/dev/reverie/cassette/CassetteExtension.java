@@ -16,9 +16,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The JUnit 5 extension behind {@link UseCassette}: loads the test's cassette before each test,
- * injects a {@link ReplayTransport} (as {@code ReplayTransport} or {@code Transport}) or the
- * {@link Cassette}, and after a test that otherwise passed fails it if some recorded interaction
- * was never used (unless {@link UseCassette#requireAllUsed()} is false).
+ * injects a {@link ReplayTransport} (as {@code ReplayTransport} or {@code Transport}) or the {@link
+ * Cassette}, and after a test that otherwise passed fails it if some recorded interaction was never
+ * used (unless {@link UseCassette#requireAllUsed()} is false).
  *
  * <p>Cassette paths are resolved against the root named by the JUnit configuration parameter or
  * system property {@value #ROOT_PROPERTY} (the configuration parameter wins), by default {@value
@@ -77,9 +77,7 @@ public final class CassetteExtension
         context
             .getStore(NAMESPACE)
             .getOrComputeIfAbsent(
-                context.getUniqueId(),
-                key -> load(context, annotation.get()),
-                Replay.class));
+                context.getUniqueId(), key -> load(context, annotation.get()), Replay.class));
   }
 
   private static Replay load(ExtensionContext context, UseCassette annotation) {
@@ -95,7 +93,9 @@ public final class CassetteExtension
   private static Optional<UseCassette> findAnnotation(ExtensionContext context) {
     Optional<UseCassette> onMethod = find(context.getRequiredTestMethod());
     if (onMethod.isPresent()) return onMethod;
-    for (Class<?> type = context.getRequiredTestClass(); type != null; type = type.getEnclosingClass()) {
+    for (Class<?> type = context.getRequiredTestClass();
+        type != null;
+        type = type.getEnclosingClass()) {
       Optional<UseCassette> onClass = find(type);
       if (onClass.isPresent()) return onClass;
     }

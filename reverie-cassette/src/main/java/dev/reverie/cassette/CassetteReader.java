@@ -47,7 +47,8 @@ final class CassetteReader {
     try {
       document = new Load(settings).loadFromInputStream(in);
     } catch (YamlEngineException e) {
-      throw new CassetteException("cassette " + source + " is not valid YAML: " + e.getMessage(), e);
+      throw new CassetteException(
+          "cassette " + source + " is not valid YAML: " + e.getMessage(), e);
     }
     Map<?, ?> root = map(document, "the document");
     Object version = root.get("version");
@@ -168,7 +169,9 @@ final class CassetteReader {
             ? "nothing"
             : value instanceof Map
                 ? "a mapping"
-                : value instanceof List ? "a list" : value instanceof byte[] ? "binary" : "'" + abbreviate(value) + "'";
+                : value instanceof List
+                    ? "a list"
+                    : value instanceof byte[] ? "binary" : "'" + abbreviate(value) + "'";
     return new CassetteException(
         "cassette " + source + ": " + path + " should be " + expected + " but is " + found);
   }

@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
  * Writes interactions as go-vcr version 2 YAML in the recorder's layout: a leading {@code ---},
  * 2-space indentation, compact sequences, fields in the recorder's order, header names sorted.
  *
- * <p>Multi-line text (SSE bodies, pretty JSON) becomes a literal block with the chomping that
- * keeps it byte-exact; one-line text is plain when that is unambiguous and single-quoted
- * otherwise; text YAML cannot show literally is double-quoted with escapes; bodies that are not
- * valid UTF-8 are written as {@code !!binary}.
+ * <p>Multi-line text (SSE bodies, pretty JSON) becomes a literal block with the chomping that keeps
+ * it byte-exact; one-line text is plain when that is unambiguous and single-quoted otherwise; text
+ * YAML cannot show literally is double-quoted with escapes; bodies that are not valid UTF-8 are
+ * written as {@code !!binary}.
  */
 final class CassetteWriter {
   private static final Pattern PLAIN =

@@ -3,7 +3,10 @@ package dev.reverie.cassette;
 import java.math.BigDecimal;
 import java.time.Duration;
 
-/** Formats durations the way Go's {@code time.Duration.String} does, e.g. {@code 1.5s}, {@code 850ms}. */
+/**
+ * Formats durations the way Go's {@code time.Duration.String} does, e.g. {@code 1.5s}, {@code
+ * 850ms}.
+ */
 final class GoDuration {
   private GoDuration() {}
 

@@ -4,9 +4,9 @@ import dev.reverie.transport.HttpHeaders;
 import java.util.Objects;
 
 /**
- * The request half of a recorded interaction, as the cassette stores it. Recorders keep only a
- * few harmless headers, so {@code headers} never holds credentials; {@link #toString()} redacts
- * them anyway and leaves out the body.
+ * The request half of a recorded interaction, as the cassette stores it. Recorders keep only a few
+ * harmless headers, so {@code headers} never holds credentials; {@link #toString()} redacts them
+ * anyway and leaves out the body.
  *
  * @param method e.g. {@code POST}
  * @param url the full URL string exactly as sent, query and escapes included

@@ -64,12 +64,6 @@ public record RecordedResponse(
 
   @Override
   public String toString() {
-    return "RecordedResponse["
-        + status
-        + ", headers="
-        + headers
-        + ", "
-        + body.length
-        + " bytes]";
+    return "RecordedResponse[" + status + ", headers=" + headers + ", " + body.length + " bytes]";
   }
 }

@@ -24,10 +24,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>The response body is recorded as the caller reads it, so streaming behaves as without the
  * recorder; a body the caller closes early is recorded as far as it was read. Only the {@code
- * Accept}, {@code Content-Type} and {@code User-Agent} headers are kept, in requests and
- * responses alike, so credentials ({@code Authorization}, {@code x-api-key}, signatures) never
- * reach a cassette. URLs are recorded exactly, so keep keys out of query strings. Failed exchanges
- * (no response) are not recorded. Thread-safe.
+ * Accept}, {@code Content-Type} and {@code User-Agent} headers are kept, in requests and responses
+ * alike, so credentials ({@code Authorization}, {@code x-api-key}, signatures) never reach a
+ * cassette. URLs are recorded exactly, so keep keys out of query strings. Failed exchanges (no
+ * response) are not recorded. Thread-safe.
  */
 public final class RecordingTransport implements Transport {
   /** The only headers written to a cassette, compared case-insensitively. */

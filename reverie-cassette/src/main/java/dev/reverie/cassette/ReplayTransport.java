@@ -15,8 +15,8 @@ import java.util.Objects;
 
 /**
  * A {@link Transport} that answers every request from a cassette instead of the network, with the
- * reference recorder's rules: interactions are scanned in file order and the first unused one
- * that {@linkplain RequestMatcher matches} answers the request and is used up.
+ * reference recorder's rules: interactions are scanned in file order and the first unused one that
+ * {@linkplain RequestMatcher matches} answers the request and is used up.
  *
  * <p>A request that matches nothing fails with a non-retryable {@link TransportException} whose
  * message gives the first difference against the next unused interaction. Every request and its

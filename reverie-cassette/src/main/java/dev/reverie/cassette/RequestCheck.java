@@ -6,8 +6,8 @@ import java.util.Objects;
  * The result of comparing one request with one recorded interaction, as kept by {@link
  * ReplayTransport#checks()} for reports such as "requests identical: X/Y".
  *
- * @param interactionId the id of the interaction compared with: the one that answered the
- *     request, or, when none matched, the first unused one; -1 when every interaction was used
+ * @param interactionId the id of the interaction compared with: the one that answered the request,
+ *     or, when none matched, the first unused one; -1 when every interaction was used
  * @param method the request's method
  * @param url the request's URL with credentials redacted
  * @param outcome how the request compared

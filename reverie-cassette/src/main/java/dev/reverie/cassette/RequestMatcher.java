@@ -14,12 +14,12 @@ import java.util.Optional;
 /**
  * The reference recorder's rule for whether a request may be answered by a recorded interaction.
  *
- * <p>Method and full URL string must be identical (query and escapes included). The bodies are
- * then compared after normalizing line endings (a real CRLF, and the escaped {@code \r\n} inside
- * JSON strings, both become {@code \n}): equal text is an {@link MatchOutcome#EXACT} match;
- * otherwise both are parsed as JSON and compared as values, ignoring key order and whitespace but
- * not types, {@code null} versus absent, or any string; numbers compare by numeric value as
- * doubles, as the Go recorder does ({@code 1 == 1.0}). Headers are not compared.
+ * <p>Method and full URL string must be identical (query and escapes included). The bodies are then
+ * compared after normalizing line endings (a real CRLF, and the escaped {@code \r\n} inside JSON
+ * strings, both become {@code \n}): equal text is an {@link MatchOutcome#EXACT} match; otherwise
+ * both are parsed as JSON and compared as values, ignoring key order and whitespace but not types,
+ * {@code null} versus absent, or any string; numbers compare by numeric value as doubles, as the Go
+ * recorder does ({@code 1 == 1.0}). Headers are not compared.
  *
  * <p>Stateless and thread-safe.
  */
@@ -66,8 +66,7 @@ public final class RequestMatcher {
     String expected = normalizeLineEndings(recorded.body());
     String actual = normalizeLineEndings(request.bodyText());
     if (expected.equals(actual)) {
-      return new RequestCheck(
-          interaction.id(), request.method(), shownUrl, MatchOutcome.EXACT, "");
+      return new RequestCheck(interaction.id(), request.method(), shownUrl, MatchOutcome.EXACT, "");
     }
     Optional<String> difference = normalizedDifference(expected, actual);
     return difference.isPresent()
@@ -87,10 +86,9 @@ public final class RequestMatcher {
   }
 
   /**
-   * A short, human-readable description of the first difference between a recorded and a sent
-   * body, or empty when they match under the recorder's rule. For JSON it names a JSON pointer and
-   * both values, e.g. {@code /messages/0/content: recorded "hi" but sent "hello"}; values are
-   * truncated.
+   * A short, human-readable description of the first difference between a recorded and a sent body,
+   * or empty when they match under the recorder's rule. For JSON it names a JSON pointer and both
+   * values, e.g. {@code /messages/0/content: recorded "hi" but sent "hello"}; values are truncated.
    */
   public static Optional<String> firstDifference(String recorded, String sent) {
     String left = normalizeLineEndings(recorded);

@@ -9,10 +9,10 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Replays a cassette for a test: the test (or its {@code @BeforeEach} methods) may declare a
- * {@link ReplayTransport}, {@link dev.reverie.transport.Transport} or {@link Cassette} parameter
- * and gets the one for this cassette, fresh for every test. On a test method it overrides one on
- * the class. See {@link CassetteExtension} for where the path is resolved.
+ * Replays a cassette for a test: the test (or its {@code @BeforeEach} methods) may declare a {@link
+ * ReplayTransport}, {@link dev.reverie.transport.Transport} or {@link Cassette} parameter and gets
+ * the one for this cassette, fresh for every test. On a test method it overrides one on the class.
+ * See {@link CassetteExtension} for where the path is resolved.
  *
  * <pre>{@code
  * @Test

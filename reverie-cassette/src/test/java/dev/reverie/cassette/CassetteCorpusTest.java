@@ -93,8 +93,7 @@ class CassetteCorpusTest {
               .map(type -> type.startsWith("text/event-stream"))
               .orElse(false);
       if (!eventStream) continue;
-      List<ServerSentEvent> whole =
-          events(new ByteArrayInputStream(interaction.response().body()));
+      List<ServerSentEvent> whole = events(new ByteArrayInputStream(interaction.response().body()));
       assertThat(whole).isNotEmpty();
       assertThat(whole).allSatisfy(event -> assertThat(event.data()).isNotEmpty());
       RecordedRequest recorded = interaction.request();

@@ -90,7 +90,8 @@ class CassetteTest {
     Interaction interaction = cassette.interactions().get(0);
     assertThat(interaction.request().url()).isEqualTo("https://api.openai.com/v1/chat/completions");
     assertThat(interaction.request().body())
-        .startsWith("{\"messages\":[{\"content\":\"Generate information about 'The Lord of the Rings'");
+        .startsWith(
+            "{\"messages\":[{\"content\":\"Generate information about 'The Lord of the Rings'");
     assertThat(interaction.request().headers().first("User-Agent"))
         .hasValue("Charm-Fantasy/0.12.2 (https://charm.land/fantasy)");
     assertThat(interaction.response().bodyText())
@@ -117,8 +118,7 @@ class CassetteTest {
       int totalLength = body.getInt(body.position());
       assertThat(totalLength).isBetween(16, body.remaining());
       String frame =
-          new String(
-              response.body(), body.position(), totalLength, StandardCharsets.ISO_8859_1);
+          new String(response.body(), body.position(), totalLength, StandardCharsets.ISO_8859_1);
       assertThat(frame).contains(":event-type").contains("{\"bytes\":\"");
       body.position(body.position() + totalLength);
       frames++;

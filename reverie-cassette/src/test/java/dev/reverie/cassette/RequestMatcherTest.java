@@ -78,8 +78,7 @@ class RequestMatcherTest {
 
   @Test
   void methodAndUrlMustBeIdentical() {
-    RequestCheck method =
-        RequestMatcher.check(recorded("POST", URL, "{}"), sent("PUT", URL, "{}"));
+    RequestCheck method = RequestMatcher.check(recorded("POST", URL, "{}"), sent("PUT", URL, "{}"));
     assertThat(method.outcome()).isEqualTo(MatchOutcome.MISMATCH);
     assertThat(method.difference()).isEqualTo("method: recorded POST but sent PUT");
 

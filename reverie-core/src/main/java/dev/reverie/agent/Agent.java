@@ -246,7 +246,7 @@ public final class Agent {
     private final List<StopCondition> stopConditions = new ArrayList<>();
     private int maxSteps = DEFAULT_MAX_STEPS;
     private PrepareStep prepareStep;
-    private ToolCallRepair repair = ToolCallChecker.defaultRepair();
+    private ToolCallRepair repair = ToolCallRepair.jsonRepair();
     private int maxConcurrentTools = DEFAULT_MAX_CONCURRENT_TOOLS;
     private ThreadFactory toolThreadFactory;
 

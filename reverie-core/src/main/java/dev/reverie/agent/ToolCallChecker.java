@@ -107,25 +107,4 @@ final class ToolCallChecker {
   private static Checked invalid(ToolCallPart call, String problem) {
     return new Checked(call, null, null, problem);
   }
-
-  /** The default repair: JSON repair of the arguments (code fences, trailing commas, quotes…). */
-  static ToolCallRepair defaultRepair() {
-    return request -> {
-      ToolCallPart call = request.call();
-      return repairJson(call.input())
-          .filter(fixed -> !fixed.equals(call.input()))
-          .map(
-              fixed ->
-                  new ToolCallPart(
-                      call.toolCallId(),
-                      call.toolName(),
-                      fixed,
-                      call.providerExecuted(),
-                      call.providerData()));
-    };
-  }
-
-  private static Optional<String> repairJson(String input) {
-    return Optional.empty();
-  }
 }

@@ -17,7 +17,7 @@ import java.util.Optional;
  * split anywhere (inside a string, an escape, a surrogate pair, a number or a literal), and keeps
  * its state between pieces; an unfinished tail is never an error, only "need more input". Each
  * character is looked at once, and the parser never recurses, so a feed costs O(piece length +
- * nesting depth).
+ * nesting depth), plus the length of the JSON Pointer of each change it reports.
  *
  * <p>What becomes visible, as {@link JsonChange}s and in {@link #snapshot()}: containers when
  * opened; a string as soon as its opening quote is read, growing as its characters arrive; a
@@ -317,8 +317,21 @@ public final class IncrementalJsonParser {
     }
   }
 
+  /** The pointer of the value being started now. */
   private String childPath() {
-    return depth == 0 ? "" : stack[depth - 1].childPath();
+    return depth == 0 ? "" : path(depth, stack[depth - 1].childToken());
+  }
+
+  /** The pointer made of the tokens of the first {@code levels} open containers, then {@code last}. */
+  private String path(int levels, String last) {
+    int kept = levels - 1;
+    while (stack[kept].path == null) kept--;
+    String prefix = stack[kept].path;
+    if (kept == levels - 1 && last == null) return prefix;
+    StringBuilder out = new StringBuilder(prefix.length() + 16).append(prefix);
+    for (int d = kept + 1; d < levels; d++) out.append('/').append(stack[d].token);
+    if (last != null) out.append('/').append(last);
+    return out.toString();
   }
 
   /** A value just finished: it becomes the root, or the newest member of its container. */
@@ -343,9 +356,10 @@ public final class IncrementalJsonParser {
               + " at offset "
               + (base + i));
     }
-    String path = childPath();
+    String token = depth == 0 ? null : stack[depth - 1].childToken();
+    String path = depth == 0 ? "" : path(depth, token);
     if (depth == stack.length) stack = Arrays.copyOf(stack, depth * 2);
-    stack[depth++] = new OpenContainer(object, path);
+    stack[depth++] = new OpenContainer(object, token, path);
     addChange(new JsonChange.Added(path, object ? JsonObject.EMPTY_OPEN : JsonArray.EMPTY_OPEN));
     snapshotStale = true;
     state = object ? OBJECT_FIRST : ARRAY_FIRST;
@@ -356,9 +370,10 @@ public final class IncrementalJsonParser {
     if ((c == '}') != container.object) {
       throw syntax(container.object ? "expected '}'" : "expected ']'", c, i);
     }
+    String path = path(depth, null);
     stack[--depth] = null;
     JsonValue value = container.finish();
-    addChange(new JsonChange.Completed(container.path, value));
+    addChange(new JsonChange.Completed(path, value));
     valueDone(value);
   }
 

@@ -14,7 +14,12 @@ final class OpenContainer {
   private static final int FIRST_CAPACITY = 4;
 
   final boolean object;
-  /** The JSON Pointer of this container. */
+  /** Pointers longer than this are not kept: a deep stack of them would hold O(depth²) chars. */
+  static final int LONGEST_KEPT_PATH = 4096;
+
+  /** This container's reference token in its parent (null for the root). */
+  final String token;
+  /** This container's JSON Pointer, when short enough to keep; else null (rebuilt from tokens). */
   final String path;
 
   private final Object lineage;
@@ -25,15 +30,16 @@ final class OpenContainer {
   /** In an object: the name of the member whose value is being read, once the name is closed. */
   String pendingName;
 
-  OpenContainer(boolean object, String path) {
+  OpenContainer(boolean object, String token, String path) {
     this.object = object;
-    this.path = path;
+    this.token = token;
+    this.path = path.length() <= LONGEST_KEPT_PATH ? path : null;
     this.lineage = object ? null : new Object();
   }
 
-  /** The pointer of the member or element being started now. */
-  String childPath() {
-    return object ? JsonPointer.child(path, pendingName) : JsonPointer.child(path, count);
+  /** The reference token of the member or element being started now. */
+  String childToken() {
+    return object ? JsonPointer.escape(pendingName) : Integer.toString(count);
   }
 
   void append(JsonValue value) {

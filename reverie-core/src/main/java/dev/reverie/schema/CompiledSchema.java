@@ -42,15 +42,15 @@ final class CompiledSchema {
       return null;
     }
 
-    boolean accepts(JsonKind kind) {
+    boolean accepts(SchemaType kind) {
       return switch (this) {
-        case NULL -> kind == JsonKind.NULL;
-        case BOOLEAN -> kind == JsonKind.BOOLEAN;
-        case OBJECT -> kind == JsonKind.OBJECT;
-        case ARRAY -> kind == JsonKind.ARRAY;
-        case NUMBER -> kind == JsonKind.NUMBER_INTEGRAL || kind == JsonKind.NUMBER_FRACTIONAL;
-        case INTEGER -> kind == JsonKind.NUMBER_INTEGRAL;
-        case STRING -> kind == JsonKind.STRING;
+        case NULL -> kind == SchemaType.NULL;
+        case BOOLEAN -> kind == SchemaType.BOOLEAN;
+        case OBJECT -> kind == SchemaType.OBJECT;
+        case ARRAY -> kind == SchemaType.ARRAY;
+        case NUMBER -> kind == SchemaType.INTEGER || kind == SchemaType.NUMBER;
+        case INTEGER -> kind == SchemaType.INTEGER;
+        case STRING -> kind == SchemaType.STRING;
       };
     }
   }

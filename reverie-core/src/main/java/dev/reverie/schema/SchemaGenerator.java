@@ -56,7 +56,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       {@code boolean}; enums → {@code string} with {@code enum} (constant names, or their
  *       {@code @JsonProperty} names); collections and arrays → {@code array} with {@code items};
  *       {@code Map<String, X>} → {@code object} with {@code additionalProperties: X}; {@code
- *       JsonNode} and {@code Object} → {@code {}} (any value); other classes → {@code object}.
+ *       JsonNode} and {@code Object} → {@code {}} (any value); {@code Optional<X>} → X or {@code
+ *       null}; other classes → {@code object}.
  *   <li><b>Nesting</b>: nested types are written inline. Only a type that contains itself (directly
  *       or through others) goes to {@code $defs} and is referenced with {@code $ref}; a type that
  *       contains the top-level type refers to it as {@code "#"}.

@@ -86,7 +86,7 @@ public final class SchemaValidator {
    * @return the violation, or empty when a value of this kind may still turn out valid
    * @throws IllegalArgumentException when {@code path} is not a JSON Pointer
    */
-  public Optional<SchemaViolation> checkKind(String path, JsonKind kind) {
+  public Optional<SchemaViolation> checkKind(String path, SchemaType kind) {
     return first(new Run().at(root, tokens(path), new Leaf(null, kind)));
   }
 
@@ -459,14 +459,14 @@ public final class SchemaValidator {
     /** The kind-level check at the end of a path, including references and composition. */
     private void run(Kind task) {
       CompiledSchema schema = task.schema;
-      JsonKind kind = task.kind;
+      SchemaType kind = task.kind;
       String path = task.path;
       Collector out = task.out;
       if (schema.rejectsEverything) {
         out.add(path, "no value is allowed here");
         return;
       }
-      if (kind == JsonKind.NULL && schema.nullable) {
+      if (kind == SchemaType.NULL && schema.nullable) {
         return;
       }
       if (schema.types != null && schema.types.stream().noneMatch(type -> type.accepts(kind))) {
@@ -474,13 +474,13 @@ public final class SchemaValidator {
         return;
       }
       if (schema.enumValues != null
-          && schema.enumValues.stream().noneMatch(value -> JsonKind.of(value) == kind)) {
+          && schema.enumValues.stream().noneMatch(value -> SchemaType.of(value) == kind)) {
         out.add(
             path,
             "expected one of " + abbreviate(schema.enumValues) + " but got " + kind.schemaName());
         return;
       }
-      if (schema.constValue != null && JsonKind.of(schema.constValue) != kind) {
+      if (schema.constValue != null && SchemaType.of(schema.constValue) != kind) {
         out.add(path, "expected " + shortText(schema.constValue) + " but got " + kind.schemaName());
         return;
       }
@@ -621,7 +621,7 @@ public final class SchemaValidator {
   }
 
   /** What to check at the end of a path: a whole value, or only the kind of one being written. */
-  private record Leaf(JsonNode value, JsonKind kind) {
+  private record Leaf(JsonNode value, SchemaType kind) {
     Task task(CompiledSchema schema, String path, int hops, Collector out) {
       return value != null
           ? new Validate(schema, value, path, hops, out)
@@ -653,7 +653,7 @@ public final class SchemaValidator {
       Collector out)
       implements Task {}
 
-  private record Kind(CompiledSchema schema, JsonKind kind, String path, int hops, Collector out)
+  private record Kind(CompiledSchema schema, SchemaType kind, String path, int hops, Collector out)
       implements Task {}
 
   private record Alternatives(
@@ -721,7 +721,7 @@ public final class SchemaValidator {
   }
 
   private static boolean typeMatches(Set<CompiledSchema.Type> types, JsonNode value) {
-    return types.stream().anyMatch(type -> type.accepts(JsonKind.of(value)));
+    return types.stream().anyMatch(type -> type.accepts(SchemaType.of(value)));
   }
 
   private static String describe(Set<CompiledSchema.Type> types) {
@@ -735,7 +735,7 @@ public final class SchemaValidator {
   }
 
   private static String typeName(JsonNode value) {
-    return JsonKind.of(value).schemaName();
+    return SchemaType.of(value).schemaName();
   }
 
   private static boolean containsEqual(List<JsonNode> values, JsonNode value) {

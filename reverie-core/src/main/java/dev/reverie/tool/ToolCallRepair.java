@@ -1,7 +1,9 @@
 package dev.reverie.tool;
 
+import dev.reverie.error.JsonLimitException;
 import dev.reverie.message.Message;
 import dev.reverie.message.ToolCallPart;
+import dev.reverie.repair.JsonRepair;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,6 +44,33 @@ public interface ToolCallRepair {
       system = system == null ? "" : system;
       messages = List.copyOf(messages);
     }
+  }
+
+  /**
+   * Repairs the arguments as JSON (code fences, trailing commas, single quotes, unquoted keys, a
+   * truncated tail…) with {@link JsonRepair}; offers nothing when that changes nothing. The
+   * agent's default.
+   */
+  static ToolCallRepair jsonRepair() {
+    return request -> {
+      ToolCallPart call = request.call();
+      Optional<String> fixed;
+      try {
+        fixed = JsonRepair.repair(call.input());
+      } catch (JsonLimitException tooDeep) {
+        return Optional.empty();
+      }
+      return fixed
+          .filter(text -> !text.equals(call.input()))
+          .map(
+              text ->
+                  new ToolCallPart(
+                      call.toolCallId(),
+                      call.toolName(),
+                      text,
+                      call.providerExecuted(),
+                      call.providerData()));
+    };
   }
 
   /** No repair: invalid calls stay invalid. */

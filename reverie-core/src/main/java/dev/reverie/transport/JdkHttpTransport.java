@@ -20,16 +20,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The default {@link Transport}: the JDK's {@link HttpClient} (HTTP/2 where the server offers it,
  * no extra jars), with the response body streamed as it arrives.
  *
- * <p>{@link #send} returns as soon as the status and headers are in. Headers the JDK client
- * manages itself ({@code Host}, {@code Connection}, {@code Content-Length}, {@code Expect}, {@code
+ * <p>{@link #send} returns as soon as the status and headers are in. Headers the JDK client manages
+ * itself ({@code Host}, {@code Connection}, {@code Content-Length}, {@code Expect}, {@code
  * Upgrade}) are skipped. Failures: no response (connection refused or reset, timeout) is a
- * retryable {@link TransportException} whose message names the method and the redacted URL, never
- * a header value; an interrupted thread gets {@link CancelledException} with its interrupt flag
- * set again.
+ * retryable {@link TransportException} whose message names the method and the redacted URL, never a
+ * header value; an interrupted thread gets {@link CancelledException} with its interrupt flag set
+ * again.
  *
  * <p>{@link HttpResponse#close()} on a response closes its body stream, which aborts the exchange
- * if the body was not fully read; it is idempotent and may be called from another thread. A read
- * on the body after (or blocked during) that close throws {@link CancelledException}.
+ * if the body was not fully read; it is idempotent and may be called from another thread. A read on
+ * the body after (or blocked during) that close throws {@link CancelledException}.
  *
  * <p>Thread-safe; share one instance.
  */

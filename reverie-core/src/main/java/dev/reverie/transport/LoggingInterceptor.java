@@ -42,7 +42,8 @@ public final class LoggingInterceptor implements Interceptor {
     } catch (RuntimeException e) {
       logger.log(
           Level.DEBUG,
-          () -> "<-- " + target + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+          () ->
+              "<-- " + target + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
       throw e;
     }
     logger.log(

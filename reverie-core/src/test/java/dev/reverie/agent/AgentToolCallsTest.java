@@ -81,6 +81,55 @@ class AgentToolCallsTest {
 
   @ParameterizedTest
   @EnumSource(Mode.class)
+  void argumentsThatBreakTheSchemaAreInvalid(Mode mode) {
+    var scripted =
+        new ScriptedProviderModel(
+            toolCalls(call("c1", "weather", "{\"city\":\"Rome\"}"), call("c2", "weather", "{\"location\":7}")),
+            text("sorry"));
+    var agent = Agent.builder(model(scripted)).tools(weather()).build();
+
+    Step step = run(agent, "hi", mode).steps().get(0);
+
+    assertThat(step.invalidToolCalls()).hasSize(2);
+    assertThat(step.invalidToolCalls().get(0).problem())
+        .startsWith("the input of tool weather does not match its schema: ")
+        .contains("location");
+    assertThat(step.invalidToolCalls().get(1).problem()).contains("/location");
+    assertThat(outputs(step))
+        .containsExactly(
+            ToolOutput.error(step.invalidToolCalls().get(0).problem()),
+            ToolOutput.error(step.invalidToolCalls().get(1).problem()));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void malformedJsonIsRepairedByDefault(Mode mode) {
+    var seen = new java.util.concurrent.atomic.AtomicReference<com.fasterxml.jackson.databind.JsonNode>();
+    Tool weather =
+        Tool.of(
+            "weather",
+            "w",
+            AgentTestSupport.locationSchema(),
+            invocation -> {
+              seen.set(invocation.arguments());
+              return ToolOutput.text("40 C");
+            });
+    var scripted =
+        new ScriptedProviderModel(
+            toolCalls(call("c1", "weather", "```json\n{'location': 'Rome',}\n```")), text("ok"));
+    var agent = Agent.builder(model(scripted)).tools(weather).build();
+
+    Step step = run(agent, "hi", mode).steps().get(0);
+
+    assertThat(step.invalidToolCalls()).isEmpty();
+    assertThat(step.toolCalls()).extracting(ToolCallPart::input)
+        .containsExactly("{\"location\":\"Rome\"}");
+    assertThat(seen.get().path("location").asText()).isEqualTo("Rome");
+    assertThat(outputs(step)).containsExactly(ToolOutput.text("40 C"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
   void aRepairHookMayFixACallWhichIsThenRunAndRecordedRepaired(Mode mode) {
     var scripted =
         new ScriptedProviderModel(

@@ -292,9 +292,9 @@ class IncrementalJsonParserTest {
 
   @Test
   void treesDeeperThanTheJavaStackWorkWhenTheLimitAllowsThem() throws Exception {
-    // Change paths cost O(depth) each, so very deep documents are quadratic to read; 20 000 levels
+    // Change paths cost O(depth) each, so very deep documents are quadratic to read; 5 000 levels
     // are still far more than a small thread stack could recurse through.
-    int depth = 20_000;
+    int depth = 5_000;
     JsonReadLimits limits = JsonReadLimits.DEFAULT.withMaxDepth(depth);
     List<Object> results = new ArrayList<>();
     var problem = new java.util.concurrent.atomic.AtomicReference<Throwable>();
@@ -322,7 +322,7 @@ class IncrementalJsonParserTest {
              }
             },
             "deep",
-            256 * 1024);
+            128 * 1024);
     thread.start();
     thread.join();
     assertThat(problem.get()).isNull();

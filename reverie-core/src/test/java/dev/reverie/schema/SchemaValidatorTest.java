@@ -157,14 +157,14 @@ class SchemaValidatorTest {
                                   | OBJECT            |
                                   | ARRAY             | (root): expected object but got array
           /title                  | STRING            |
-          /title                  | NUMBER_INTEGRAL   | /title: expected string but got integer
-          /published_year         | NUMBER_INTEGRAL   |
-          /published_year         | NUMBER_FRACTIONAL | /published_year: expected integer but got number
+          /title                  | INTEGER   | /title: expected string but got integer
+          /published_year         | INTEGER   |
+          /published_year         | NUMBER | /published_year: expected integer but got number
           /published_year         | STRING            | /published_year: expected integer but got string
           /published_year         | NULL              | /published_year: expected integer but got null
           /author                 | OBJECT            |
           /author/name            | STRING            |
-          /author/born            | NUMBER_INTEGRAL   | /author/born: property "born" is not allowed; allowed: name, nationality
+          /author/born            | INTEGER   | /author/born: property "born" is not allowed; allowed: name, nationality
           /author/born/deeper     | STRING            | /author/born: property "born" is not allowed; allowed: name, nationality
           /publisher              | STRING            | /publisher: property "publisher" is not allowed; allowed: title, author, genres, published_year
           /genres                 | ARRAY             |
@@ -173,7 +173,7 @@ class SchemaValidatorTest {
           /genres/x               | STRING            | /genres/x: "x" is not an array index
           /title/0                | STRING            | /title: expected string but got an object or array
           """)
-  void checksKindsWhileStreaming(String path, JsonKind kind, String expected) {
+  void checksKindsWhileStreaming(String path, SchemaType kind, String expected) {
     Optional<SchemaViolation> violation = BOOK.checkKind(path == null ? "" : path, kind);
     assertThat(violation.map(SchemaViolation::toString).orElse(""))
         .isEqualTo(expected == null ? "" : expected);
@@ -185,24 +185,24 @@ class SchemaValidatorTest {
       emptyValue = "",
       textBlock =
           """
-          {"anyOf":[{"type":"string"},{"type":"array","items":{"type":"integer"}}]} | /0 | NUMBER_INTEGRAL |
+          {"anyOf":[{"type":"string"},{"type":"array","items":{"type":"integer"}}]} | /0 | INTEGER |
           {"anyOf":[{"type":"string"},{"type":"array","items":{"type":"integer"}}]} | /0 | STRING | /0: expected integer but got string
           {"anyOf":[{"type":"string"},{"type":"integer"}]} | | BOOLEAN | (root): matches none of the 2 anyOf alternatives ((root): expected string but got boolean; (root): expected integer but got boolean)
           {"oneOf":[{"type":"string"},{"type":"null"}]} | | NULL |
           {"type":"string","nullable":true} | | NULL |
-          {"enum":["a",1]} | | NUMBER_INTEGRAL |
+          {"enum":["a",1]} | | INTEGER |
           {"enum":["a",1]} | | BOOLEAN | (root): expected one of ["a", 1] but got boolean
           {"const":true} | | STRING | (root): expected true but got string
           {"$defs":{"n":{"type":"object","properties":{"c":{"$ref":"#/$defs/n"},"v":{"type":"integer"}}}},"$ref":"#/$defs/n"} | /c/c/c/v | STRING | /c/c/c/v: expected integer but got string
           {"type":"array","maxItems":2} | /2 | STRING | /2: the array may have at most 2 items
           {"type":"array","prefixItems":[{"type":"string"}],"items":false} | /1 | STRING | /1: no value is allowed here
-          {"type":"object","additionalProperties":{"type":"integer"}} | /any | NUMBER_INTEGRAL |
+          {"type":"object","additionalProperties":{"type":"integer"}} | /any | INTEGER |
           {"type":"object","additionalProperties":{"type":"integer"}} | /any | STRING | /any: expected integer but got string
           {"allOf":[{"type":["string","integer"]},{"type":["integer","null"]}]} | | STRING | (root): expected integer or null but got string
           {} | /a/0/b | OBJECT |
           false | | OBJECT | (root): no value is allowed here
           """)
-  void checksKindsThroughComposition(String schema, String path, JsonKind kind, String expected) {
+  void checksKindsThroughComposition(String schema, String path, SchemaType kind, String expected) {
     Optional<SchemaViolation> violation =
         SchemaValidator.of(json(schema)).checkKind(path == null ? "" : path, kind);
     assertThat(violation.map(SchemaViolation::toString).orElse(""))
@@ -223,7 +223,7 @@ class SchemaValidatorTest {
 
   @Test
   void rejectsMalformedPointers() {
-    assertThatThrownBy(() -> BOOK.checkKind("title", JsonKind.STRING))
+    assertThatThrownBy(() -> BOOK.checkKind("title", SchemaType.STRING))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

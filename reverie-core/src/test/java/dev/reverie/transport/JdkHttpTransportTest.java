@@ -58,8 +58,7 @@ class JdkHttpTransportTest {
   private void recordRequest(HttpExchange exchange) throws IOException {
     exchange.getRequestHeaders().forEach((name, values) -> receivedHeaders.put(name, values));
     receivedMethod.set(exchange.getRequestMethod());
-    receivedBody.set(
-        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    receivedBody.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
   }
 
   @Test
@@ -281,8 +280,7 @@ class JdkHttpTransportTest {
             HttpHeaders.of("Authorization", "Bearer sk-secret-value"),
             "{}");
     assertThatThrownBy(() -> transport.send(request))
-        .isInstanceOfSatisfying(
-            TransportException.class, e -> assertThat(e.isRetryable()).isTrue())
+        .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.isRetryable()).isTrue())
         .hasMessageContaining("POST http://127.0.0.1:" + port + "/v1/chat")
         .hasMessageContaining("alt=sse")
         .hasMessageNotContaining("sk-secret-value")

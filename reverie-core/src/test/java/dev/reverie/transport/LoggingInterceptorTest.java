@@ -24,7 +24,10 @@ class LoggingInterceptorTest {
   void logsMethodUrlStatusAndRedactedHeadersAtDebug() {
     var logger = new RecordingLogger(Level.DEBUG);
     Transport transport =
-        ((Transport) request -> new FixedResponse(201, HttpHeaders.of("Set-Cookie", "s=1", "X-Request-Id", "r1")))
+        ((Transport)
+                request ->
+                    new FixedResponse(
+                        201, HttpHeaders.of("Set-Cookie", "s=1", "X-Request-Id", "r1")))
             .with(new LoggingInterceptor(logger));
 
     try (HttpResponse response = transport.send(REQUEST)) {

@@ -140,9 +140,10 @@ final class AgentScenarios {
   }
 
   private static void expectValidCalls(Step step) {
-    expect(
-        step.invalidToolCalls().isEmpty(),
-        "expected valid tool calls, got: " + step.invalidToolCalls().get(0).problem());
+    if (!step.invalidToolCalls().isEmpty()) {
+      throw new ScenarioFailure(
+          "expected valid tool calls, got: " + step.invalidToolCalls().get(0).problem());
+    }
   }
 
   /** The reasoning parts of every message the run added. */

@@ -17,9 +17,14 @@ final class ConformanceCassettes {
     return Path.of("..", "..", "shared", "conformance", "cassettes");
   }
 
-  /** Every cassette under the root, sorted. */
+  /**
+   * Every recorded cassette, sorted: those in the suite folders ({@code Test*}) under the root,
+   * not the fixtures other tests keep next to them.
+   */
   static List<Path> all() {
-    return ConformanceRunner.cassettesUnder(ROOT);
+    return ConformanceRunner.cassettesUnder(ROOT).stream()
+        .filter(p -> ROOT.relativize(p).getName(0).toString().startsWith("Test"))
+        .toList();
   }
 
   /** A cassette by its path under the root, e.g. {@code TestAnthropicCommon/claude-sonnet-4/simple.yaml}. */

@@ -14,6 +14,7 @@ import dev.reverie.message.TextPart;
 import dev.reverie.message.ToolCallPart;
 import dev.reverie.message.ToolOutput;
 import dev.reverie.message.ToolResultPart;
+import dev.reverie.schema.StrictSchemas;
 import dev.reverie.tool.FunctionToolSpec;
 import dev.reverie.tool.ProviderToolSpec;
 import dev.reverie.tool.ToolChoice;
@@ -86,28 +87,9 @@ public final class ChatRequestEncoder {
     ObjectNode schema = node.putObject("json_schema");
     schema.put("name", format.name());
     if (!format.description().isEmpty()) schema.put("description", format.description());
-    schema.set("schema", strictFallback(format.schema()));
+    schema.set("schema", StrictSchemas.forOpenAiStrict(format.schema()));
     schema.put("strict", true);
     return node;
-  }
-
-  // Replaced by the schema package's strict normaliser once it lands.
-  private static ObjectNode strictFallback(ObjectNode schema) {
-    ObjectNode copy = schema.deepCopy();
-    var stack = new java.util.ArrayDeque<JsonNode>();
-    stack.push(copy);
-    while (!stack.isEmpty()) {
-      JsonNode n = stack.pop();
-      if (n instanceof ObjectNode o) {
-        if ("object".equals(o.path("type").asText()) && !o.has("additionalProperties")) {
-          o.put("additionalProperties", false);
-        }
-        o.elements().forEachRemaining(stack::push);
-      } else if (n.isArray()) {
-        n.elements().forEachRemaining(stack::push);
-      }
-    }
-    return copy;
   }
 
   private void encodeTools(Call call, ObjectNode body, List<CallWarning> warnings) {

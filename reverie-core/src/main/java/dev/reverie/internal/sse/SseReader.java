@@ -16,16 +16,16 @@ import java.util.OptionalLong;
  *
  * <p>Line ends are LF, CR or CRLF (a CRLF split across two reads is one line end); a leading BOM is
  * skipped; {@code data:} lines are joined with {@code "\n"}; one space after the colon is removed;
- * {@code :} comment lines and unknown fields are ignored; a blank line dispatches the event, and
- * an event without data is not dispatched. Bytes are decoded as UTF-8 one complete line at a time,
- * so a multi-byte character split across reads decodes correctly; malformed bytes become U+FFFD.
+ * {@code :} comment lines and unknown fields are ignored; a blank line dispatches the event, and an
+ * event without data is not dispatched. Bytes are decoded as UTF-8 one complete line at a time, so
+ * a multi-byte character split across reads decodes correctly; malformed bytes become U+FFFD.
  *
- * <p>One deliberate departure from the WHATWG rules: at end of stream the pending event (and a
- * last line without a line end) is dispatched rather than discarded, because recorded provider
- * streams sometimes end without the final blank line.
+ * <p>One deliberate departure from the WHATWG rules: at end of stream the pending event (and a last
+ * line without a line end) is dispatched rather than discarded, because recorded provider streams
+ * sometimes end without the final blank line.
  *
- * <p>Reading is lazy: {@link #next()} reads from the stream only until the blank line that ends
- * the next event, at most one buffer at a time, so each event is handed out as soon as it arrives.
+ * <p>Reading is lazy: {@link #next()} reads from the stream only until the blank line that ends the
+ * next event, at most one buffer at a time, so each event is handed out as soon as it arrives.
  *
  * <p>Failures: a line or event longer than the limit throws {@link StreamProtocolException}; an
  * {@link IOException} while reading throws a retryable {@link TransportException}; reading on an
@@ -219,7 +219,8 @@ public final class SseReader implements AutoCloseable {
   private void appendToLine(int from, int count) {
     checkLineLength(lineLength + count);
     if (lineLength + count > line.length) {
-      int capacity = (int) Math.min((long) maxBytes, Math.max(2L * line.length, lineLength + count));
+      int capacity =
+          (int) Math.min((long) maxBytes, Math.max(2L * line.length, lineLength + count));
       line = Arrays.copyOf(line, capacity);
     }
     System.arraycopy(buffer, from, line, lineLength, count);

@@ -212,7 +212,8 @@ class SseReaderTest {
           .containsExactly(new ServerSentEvent("", "x", "", 1));
     }
     // Only at the start: a later BOM is part of the line, so this field name is unknown.
-    assertThat(readAll("data: a\n\n\ufeffdata: b\n\n")).extracting(ServerSentEvent::data)
+    assertThat(readAll("data: a\n\n\ufeffdata: b\n\n"))
+        .extracting(ServerSentEvent::data)
         .containsExactly("a");
   }
 

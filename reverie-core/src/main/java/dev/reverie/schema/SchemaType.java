@@ -3,25 +3,26 @@ package dev.reverie.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The kind of a JSON value as a streaming parser knows it when the value starts, used by {@link
- * SchemaValidator#checkKind} to reject a value before it is complete.
+ * The JSON-schema type of a value (integer and number told apart), as a streaming parser knows it
+ * when the value starts; {@link SchemaValidator#checkKind} uses it to reject a value before it is
+ * complete.
  *
- * <p>A number is {@link #NUMBER_INTEGRAL} when its value is a whole number, whatever its spelling
- * ({@code 3}, {@code 3.0}, {@code 3e2}); {@link #NUMBER_FRACTIONAL} only when it has a fractional
+ * <p>A number is {@link #INTEGER} when its value is a whole number, whatever its spelling
+ * ({@code 3}, {@code 3.0}, {@code 3e2}); {@link #NUMBER} only when it has a fractional
  * part ({@code 3.5}), so a schema's {@code integer} type accepts exactly the former.
  */
-public enum JsonKind {
+public enum SchemaType {
   OBJECT("object"),
   ARRAY("array"),
   STRING("string"),
-  NUMBER_INTEGRAL("integer"),
-  NUMBER_FRACTIONAL("number"),
+  INTEGER("integer"),
+  NUMBER("number"),
   BOOLEAN("boolean"),
   NULL("null");
 
   private final String schemaName;
 
-  JsonKind(String schemaName) {
+  SchemaType(String schemaName) {
     this.schemaName = schemaName;
   }
 
@@ -31,7 +32,7 @@ public enum JsonKind {
   }
 
   /** The kind of a complete value. */
-  public static JsonKind of(JsonNode value) {
+  public static SchemaType of(JsonNode value) {
     if (value == null || value.isNull() || value.isMissingNode()) {
       return NULL;
     }
@@ -49,8 +50,8 @@ public enum JsonKind {
     }
     if (value.isNumber()) {
       return value.isIntegralNumber() || value.canConvertToExactIntegral()
-          ? NUMBER_INTEGRAL
-          : NUMBER_FRACTIONAL;
+          ? INTEGER
+          : NUMBER;
     }
     return STRING;
   }

@@ -1,0 +1,105 @@
+package dev.reverie;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reverie.error.NoObjectGeneratedException;
+import dev.reverie.error.ReverieException;
+import dev.reverie.internal.json.Json;
+import dev.reverie.json.IncrementalJsonParser;
+import dev.reverie.json.JsonReadLimits;
+import dev.reverie.json.JsonValue;
+import dev.reverie.repair.JsonRepair;
+import dev.reverie.repair.RepairHook;
+import dev.reverie.schema.SchemaValidator;
+import dev.reverie.schema.SchemaViolation;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The end of object generation: validates the model's text against the schema, repairing it if it
+ * is malformed (built-in JSON repair, then the user's hook), or fails with {@link
+ * NoObjectGeneratedException}.
+ */
+final class ObjectFinisher {
+  private ObjectFinisher() {}
+
+  /** The outcome: the valid tree and whether repair was needed. */
+  record Finished(JsonValue tree, boolean repaired) {}
+
+  /**
+   * @param parsed the tree the incremental parser produced, if it parsed the text completely
+   */
+  static Finished finish(
+      String rawText,
+      Optional<JsonValue> parsed,
+      SchemaValidator validator,
+      RepairHook hook,
+      Usage usage,
+      FinishReason finishReason) {
+    Exception lastError = null;
+    if (parsed.isPresent()) {
+      List<SchemaViolation> violations = validator.validate(parsed.get().toJsonNode());
+      if (violations.isEmpty()) return new Finished(parsed.get(), false);
+      lastError = new ReverieException("the object does not match the schema: " + describe(violations));
+    }
+    Optional<String> repairedText;
+    try {
+      repairedText = JsonRepair.repair(rawText);
+    } catch (ReverieException e) {
+      // e.g. nested beyond the read limits: repair is hopeless, report why.
+      repairedText = Optional.empty();
+      lastError = e;
+    }
+    if (repairedText.isPresent()) {
+      try {
+        JsonValue tree = parseComplete(repairedText.get());
+        List<SchemaViolation> violations = validator.validate(tree.toJsonNode());
+        if (violations.isEmpty()) return new Finished(tree, true);
+        lastError =
+            new ReverieException("the repaired object does not match the schema: " + describe(violations));
+      } catch (ReverieException e) {
+        lastError = e;
+      }
+    } else if (lastError == null) {
+      lastError = new ReverieException("the output is not JSON and could not be repaired");
+    }
+    if (hook != null) {
+      Optional<String> hooked = hook.repair(rawText, lastError);
+      if (hooked.isPresent()) {
+        try {
+          JsonValue tree = parseComplete(hooked.get());
+          List<SchemaViolation> violations = validator.validate(tree.toJsonNode());
+          if (violations.isEmpty()) return new Finished(tree, true);
+          lastError =
+              new ReverieException(
+                  "the object from the repair hook does not match the schema: " + describe(violations));
+        } catch (ReverieException e) {
+          lastError = e;
+        }
+      }
+    }
+    throw new NoObjectGeneratedException(
+        "no valid object was generated: " + lastError.getMessage(), rawText, usage, finishReason, lastError);
+  }
+
+  static JsonValue parseComplete(String text) {
+    var parser = new IncrementalJsonParser(JsonReadLimits.DEFAULT);
+    parser.feed(text);
+    parser.endOfInput();
+    if (!parser.isComplete() || parser.snapshot().isEmpty()) {
+      throw new ReverieException("the text is not one complete JSON value: " + Json.abbreviate(text));
+    }
+    return parser.snapshot().get();
+  }
+
+  static String describe(List<SchemaViolation> violations) {
+    return violations.stream()
+        .limit(5)
+        .map(v -> v.path() + ": " + v.message())
+        .collect(Collectors.joining("; "));
+  }
+
+  static JsonNode node(JsonValue value) {
+    return value.toJsonNode();
+  }
+}

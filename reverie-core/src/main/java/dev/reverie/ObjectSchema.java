@@ -1,0 +1,86 @@
+package dev.reverie;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reverie.json.JsonValue;
+import dev.reverie.json.TypedBinder;
+import dev.reverie.schema.Description;
+import dev.reverie.schema.SchemaGenerator;
+import java.lang.reflect.Type;
+import java.util.Objects;
+
+/**
+ * The shape of an object to generate: a JSON schema, a name and description for the model, and
+ * how to bind JSON to the Java type {@code T}.
+ *
+ * <p>{@link #of(Class)} derives the schema from a record or class (property names in snake_case,
+ * descriptions from {@link Description}); {@link #json(ObjectNode)} takes a schema as it is and
+ * yields untyped {@link JsonValue} trees.
+ */
+public final class ObjectSchema<T> {
+  private final ObjectNode schema;
+  private final String name;
+  private final String description;
+  private final TypedBinder<T> binder;
+
+  private ObjectSchema(ObjectNode schema, String name, String description, TypedBinder<T> binder) {
+    this.schema = schema.deepCopy();
+    this.name = Objects.requireNonNull(name, "name");
+    this.description = description == null ? "" : description;
+    this.binder = binder;
+  }
+
+  /** The schema of a record or class; named after its simple name. */
+  public static <T> ObjectSchema<T> of(Class<T> type) {
+    Description d = type.getAnnotation(Description.class);
+    return new ObjectSchema<>(
+        SchemaGenerator.schemaFor(type),
+        type.getSimpleName(),
+        d == null ? "" : d.value(),
+        TypedBinder.of(type));
+  }
+
+  /** The schema of a generic type such as {@code List<Book>}. */
+  public static <T> ObjectSchema<T> of(Type type, String name) {
+    @SuppressWarnings("unchecked")
+    TypedBinder<T> binder = (TypedBinder<T>) TypedBinder.of(type);
+    return new ObjectSchema<>(SchemaGenerator.schemaFor(type), name, "", binder);
+  }
+
+  /** An untyped schema: objects come back as {@link JsonValue} trees. */
+  public static ObjectSchema<JsonValue> json(ObjectNode schema) {
+    return new ObjectSchema<>(schema, "response", "", TypedBinder.of(JsonValue.class));
+  }
+
+  /** A copy with another name (shown to the model, e.g. as the forced tool's name). */
+  public ObjectSchema<T> named(String newName) {
+    return new ObjectSchema<>(schema, newName, description, binder);
+  }
+
+  /** A copy with a description of the object for the model. */
+  public ObjectSchema<T> describedAs(String newDescription) {
+    return new ObjectSchema<>(schema, name, newDescription, binder);
+  }
+
+  /** The JSON schema (a copy). */
+  public ObjectNode schema() {
+    return schema.deepCopy();
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** Binds a (possibly partial) tree to {@code T}; missing fields are null. */
+  public T bind(JsonValue value) {
+    return binder.bind(value);
+  }
+
+  @Override
+  public String toString() {
+    return "ObjectSchema[" + name + "]";
+  }
+}

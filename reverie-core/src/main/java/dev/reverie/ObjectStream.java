@@ -1,0 +1,283 @@
+package dev.reverie;
+
+import dev.reverie.error.NoObjectGeneratedException;
+import dev.reverie.error.ReverieException;
+import dev.reverie.json.IncrementalJsonParser;
+import dev.reverie.json.JsonChange;
+import dev.reverie.json.JsonReadLimits;
+import dev.reverie.json.JsonValue;
+import dev.reverie.repair.RepairHook;
+import dev.reverie.schema.SchemaValidator;
+import dev.reverie.schema.SchemaViolation;
+import dev.reverie.stream.Error;
+import dev.reverie.stream.Finish;
+import dev.reverie.stream.PartStream;
+import dev.reverie.stream.StreamPart;
+import dev.reverie.stream.StreamStart;
+import dev.reverie.stream.TextDelta;
+import dev.reverie.stream.ToolCall;
+import dev.reverie.stream.ToolInputDelta;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A structured object streaming in while the model writes it.
+ *
+ * <p>Each text delta is fed once to an incremental JSON parser; the partial tree is updated along
+ * the path that changed and shares every unchanged subtree with the previous snapshot, so each
+ * update costs O(depth), not O(size). Numbers appear only once complete; strings grow as they
+ * arrive.
+ *
+ * <p>Single-use: iterate <em>one</em> of {@link #partials()}, {@link #events()}, {@link
+ * #elements()} or {@link #patches()}, once; {@link #result()} then drains what is left, validates
+ * the object and returns it (or throws {@link NoObjectGeneratedException}). A provider failure is
+ * thrown from the iterator when reached, and again from {@code result()}. Closing aborts the HTTP
+ * exchange. Not thread-safe, except {@link #close()}.
+ */
+public final class ObjectStream<T> implements AutoCloseable {
+  private final PartStream parts;
+  private final Iterator<StreamPart> source;
+  private final ObjectSchema<T> schema;
+  private final SchemaValidator validator;
+  private final RepairHook repairHook;
+  private final boolean fromToolInput;
+  private final IncrementalJsonParser parser = new IncrementalJsonParser(JsonReadLimits.DEFAULT);
+  private final StringBuilder rawText = new StringBuilder();
+  private final ArrayDeque<ObjectEvent<T>> pending = new ArrayDeque<>();
+  private final List<SchemaViolation> earlyViolations = new ArrayList<>();
+
+  private boolean iterated;
+  private boolean sourceDone;
+  private ReverieException parseError;
+  private ReverieException failure;
+  private List<CallWarning> warnings = List.of();
+  private Usage usage = Usage.ZERO;
+  private FinishReason finishReason = FinishReason.UNKNOWN;
+  private ProviderData metadata = ProviderData.EMPTY;
+  private String toolCallInput;
+  private ObjectResult<T> result;
+
+  ObjectStream(
+      PartStream parts, ObjectSchema<T> schema, RepairHook repairHook, ObjectStrategy strategy) {
+    this.parts = parts;
+    this.source = parts.iterator();
+    this.schema = schema;
+    this.validator = SchemaValidator.of(schema.schema());
+    this.repairHook = repairHook;
+    this.fromToolInput = strategy == ObjectStrategy.FORCED_TOOL;
+  }
+
+  /** Every event: typed partials, patches, completed array elements and early violations. */
+  public Iterable<ObjectEvent<T>> events() {
+    return view(Function.identity());
+  }
+
+  /** The typed partial object after each change; missing fields are null. */
+  public Iterable<T> partials() {
+    return view(e -> e instanceof ObjectEvent.Partial<T> p ? p.value() : null);
+  }
+
+  /** Array elements, one by one, as each completes and validates against its schema. */
+  public Iterable<ObjectEvent.Element<T>> elements() {
+    return view(e -> e instanceof ObjectEvent.Element<T> el ? el : null);
+  }
+
+  /** Every change as a small JSON-Pointer patch. */
+  public Iterable<JsonChange> patches() {
+    return view(e -> e instanceof ObjectEvent.Patch<T> p ? p.change() : null);
+  }
+
+  /** Schema contradictions seen while streaming, so far. */
+  public List<SchemaViolation> earlyViolations() {
+    return List.copyOf(earlyViolations);
+  }
+
+  /**
+   * Drains the stream and returns the validated object.
+   *
+   * @throws NoObjectGeneratedException when no valid object could be produced, even by repair
+   * @throws ReverieException the provider's failure, if the stream failed
+   */
+  public ObjectResult<T> result() {
+    if (result != null) return result;
+    try {
+      while (advance()) pending.clear();
+      pending.clear();
+    } finally {
+      close();
+    }
+    if (failure != null) throw failure;
+    if (fromToolInput && toolCallInput == null && rawText.length() == 0) {
+      throw new NoObjectGeneratedException(
+          "the model did not call the object tool", "", usage, finishReason, null);
+    }
+    String text = rawText.toString();
+    if (text.isBlank()) {
+      throw new NoObjectGeneratedException("the model produced no output", text, usage, finishReason, null);
+    }
+    Optional<JsonValue> parsed =
+        parseError == null && parser.isComplete() ? parser.snapshot() : Optional.empty();
+    var finished = ObjectFinisher.finish(text, parsed, validator, repairHook, usage, finishReason);
+    result =
+        new ObjectResult<>(
+            schema.bind(finished.tree()),
+            finished.tree(),
+            text,
+            finished.repaired(),
+            usage,
+            finishReason,
+            warnings,
+            metadata);
+    return result;
+  }
+
+  @Override
+  public void close() {
+    parts.close();
+  }
+
+  private <R> Iterable<R> view(Function<ObjectEvent<T>, R> select) {
+    return () -> {
+      if (iterated) throw new IllegalStateException("an ObjectStream can be iterated only once");
+      iterated = true;
+      return new Iterator<R>() {
+        private R next;
+
+        @Override
+        public boolean hasNext() {
+          while (next == null) {
+            ObjectEvent<T> event = pending.poll();
+            if (event == null) {
+              if (!advance()) {
+                if (failure != null) throw failure;
+                return false;
+              }
+              continue;
+            }
+            next = select.apply(event);
+          }
+          return true;
+        }
+
+        @Override
+        public R next() {
+          if (!hasNext()) throw new NoSuchElementException();
+          R r = next;
+          next = null;
+          return r;
+        }
+      };
+    };
+  }
+
+  /** Pulls one stream part; false when the source is exhausted. */
+  private boolean advance() {
+    if (sourceDone) return false;
+    if (!source.hasNext()) {
+      sourceDone = true;
+      endOfText();
+      return !pending.isEmpty();
+    }
+    StreamPart part = source.next();
+    if (part instanceof StreamStart s) {
+      warnings = s.warnings();
+    } else if (part instanceof TextDelta t && !fromToolInput) {
+      onText(t.delta());
+    } else if (part instanceof ToolInputDelta t && fromToolInput) {
+      onText(t.delta());
+    } else if (part instanceof ToolCall c && fromToolInput && toolCallInput == null) {
+      toolCallInput = c.call().input();
+      // Some providers send the whole input only with the call, never as deltas.
+      if (rawText.length() == 0) onText(toolCallInput);
+    } else if (part instanceof Finish f) {
+      usage = f.usage();
+      finishReason = f.finishReason();
+      metadata = f.providerMetadata();
+    } else if (part instanceof Error e) {
+      failure = e.error();
+      sourceDone = true;
+      close();
+    }
+    return true;
+  }
+
+  private void onText(String delta) {
+    rawText.append(delta);
+    if (parseError != null) return;
+    try {
+      apply(parser.feed(delta));
+    } catch (ReverieException e) {
+      // Malformed so far: stop incremental parsing; the end tries repair on the raw text.
+      parseError = e;
+    }
+  }
+
+  private void endOfText() {
+    if (parseError != null || rawText.length() == 0) return;
+    try {
+      apply(parser.endOfInput());
+    } catch (ReverieException e) {
+      parseError = e;
+    }
+  }
+
+  private void apply(List<JsonChange> changes) {
+    if (changes.isEmpty()) return;
+    boolean visible = false;
+    for (JsonChange change : changes) {
+      if (change instanceof JsonChange.Added added) {
+        visible = true;
+        pending.add(new ObjectEvent.Patch<>(change));
+        validator.checkKind(added.path(), schemaKind(added.value())).ifPresent(this::violation);
+      } else if (change instanceof JsonChange.Appended) {
+        visible = true;
+        pending.add(new ObjectEvent.Patch<>(change));
+      } else if (change instanceof JsonChange.Completed completed) {
+        if (isArrayElement(completed.path())) {
+          Optional<SchemaViolation> v =
+              validator.checkComplete(completed.path(), completed.value().toJsonNode());
+          if (v.isPresent()) violation(v.get());
+          else pending.add(new ObjectEvent.Element<>(completed.path(), completed.value()));
+        }
+      }
+    }
+    if (visible) {
+      JsonValue tree = parser.snapshot().orElseThrow();
+      pending.add(new ObjectEvent.Partial<>(schema.bind(tree), tree));
+    }
+  }
+
+  private static dev.reverie.schema.SchemaType schemaKind(JsonValue value) {
+    return switch (value.kind()) {
+      case OBJECT -> dev.reverie.schema.SchemaType.OBJECT;
+      case ARRAY -> dev.reverie.schema.SchemaType.ARRAY;
+      case STRING -> dev.reverie.schema.SchemaType.STRING;
+      case BOOLEAN -> dev.reverie.schema.SchemaType.BOOLEAN;
+      case NULL -> dev.reverie.schema.SchemaType.NULL;
+      case NUMBER ->
+          ((dev.reverie.json.JsonNumber) value).isIntegral()
+              ? dev.reverie.schema.SchemaType.INTEGER
+              : dev.reverie.schema.SchemaType.NUMBER;
+    };
+  }
+
+  private void violation(SchemaViolation v) {
+    earlyViolations.add(v);
+    pending.add(new ObjectEvent.Violation<>(v));
+  }
+
+  // An element path ends in an array index; the parser knows, but a cheap textual check is
+  // enough: its parent in the current snapshot is an array.
+  private boolean isArrayElement(String path) {
+    int slash = path.lastIndexOf('/');
+    if (slash < 0) return false;
+    String last = path.substring(slash + 1);
+    if (last.isEmpty() || !last.chars().allMatch(Character::isDigit)) return false;
+    return parser.snapshot().flatMap(root -> root.at(path.substring(0, slash))).map(JsonValue::isArray).orElse(false);
+  }
+}
