@@ -32,8 +32,12 @@ public final class ObjectSchema<T> {
   /** The schema of a record or class; named after its simple name. */
   public static <T> ObjectSchema<T> of(Class<T> type) {
     Description d = type.getAnnotation(Description.class);
+    ObjectNode schema = SchemaGenerator.schemaFor(type);
+    // The type's description describes the object to the model once, as the schema's description
+    // (the response format's or the forced tool's), not again inside the schema.
+    if (d != null && d.value().equals(schema.path("description").asText())) schema.remove("description");
     return new ObjectSchema<>(
-        SchemaGenerator.schemaFor(type),
+        schema,
         type.getSimpleName(),
         d == null ? "" : d.value(),
         TypedBinder.of(type));

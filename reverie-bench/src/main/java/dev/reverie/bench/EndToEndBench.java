@@ -118,7 +118,7 @@ public final class EndToEndBench {
     long threadBytes = AllocationMeter.currentThread() - bytesBefore;
     long clientBytes = AllocationMeter.difference(clientBefore, AllocationMeter.clientThreads());
     sink = last;
-    if (!expected.equals(result.value())) {
+    if (!expected.equals(result.object())) {
       throw new IllegalStateException("Reverie's final object differs from the document");
     }
     return new Sample(nanos, threadBytes, clientBytes, chunks, partials);

@@ -51,7 +51,7 @@ class StreamingClientsTest {
         partials++;
       }
       assertThat(partials).isGreaterThan(document.length() / 8);
-      assertThat(stream.result().value()).isEqualTo(library);
+      assertThat(stream.result().object()).isEqualTo(library);
     }
   }
 }

@@ -164,14 +164,18 @@ final class CassetteReader {
   }
 
   private CassetteException malformed(String path, String expected, Object value) {
-    String found =
-        value == null
-            ? "nothing"
-            : value instanceof Map
-                ? "a mapping"
-                : value instanceof List
-                    ? "a list"
-                    : value instanceof byte[] ? "binary" : "'" + abbreviate(value) + "'";
+    String found;
+    if (value == null) {
+      found = "nothing";
+    } else if (value instanceof Map) {
+      found = "a mapping";
+    } else if (value instanceof List) {
+      found = "a list";
+    } else if (value instanceof byte[]) {
+      found = "binary";
+    } else {
+      found = "'" + abbreviate(value) + "'";
+    }
     return new CassetteException(
         "cassette " + source + ": " + path + " should be " + expected + " but is " + found);
   }

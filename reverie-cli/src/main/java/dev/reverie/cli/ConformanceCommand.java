@@ -2,7 +2,6 @@ package dev.reverie.cli;
 
 import dev.reverie.cassette.conformance.ConformanceReport;
 import dev.reverie.cassette.conformance.ConformanceRunner;
-import dev.reverie.cassette.conformance.ScenarioResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,23 +48,15 @@ public final class ConformanceCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    var runner = ConformanceRunner.standard();
-    // List everything first, so that a mistyped folder fails before anything runs.
-    var cassettes = new ArrayList<Map.Entry<Path, Path>>();
-    for (Path folder : folders) {
-      for (Path cassette : ConformanceRunner.cassettesUnder(folder)) {
-        cassettes.add(Map.entry(folder, cassette));
-      }
-    }
-    var results = new ArrayList<ScenarioResult>();
-    for (var entry : cassettes) {
-      ScenarioResult result = runner.runCassette(entry.getKey(), entry.getValue());
-      results.add(result);
-      // Print as we go: a full run takes a while and each line is final once printed.
-      out.println(result.line());
-      out.flush();
-    }
-    var report = new ConformanceReport(results);
+    // Lines are printed as results come: a full run takes a while and each line is final.
+    ConformanceReport report =
+        ConformanceRunner.standard()
+            .run(
+                folders,
+                result -> {
+                  out.println(result.line());
+                  out.flush();
+                });
     out.println(report.requestsLine());
     out.println(report.summaryLine());
     out.flush();

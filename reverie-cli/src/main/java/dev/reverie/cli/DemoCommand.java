@@ -52,7 +52,7 @@ final class DemoCommand implements Callable<Integer> {
     ReplayTransport replay;
     try (InputStream in = DemoCommand.class.getResourceAsStream(SEED)) {
       if (in == null) throw new IllegalStateException("the bundled recording " + SEED + " is missing");
-      replay = new ReplayTransport(Cassette.load(in));
+      replay = new ReplayTransport(Cassette.load(in, "bundled " + SEED), 128);
     }
     var live = plain ? java.util.Optional.<TerminalRenderer>empty() : TerminalRenderer.open();
     int delay = delayMillis != null ? delayMillis : (live.isPresent() ? 8 : 0);

@@ -1,5 +1,6 @@
 package dev.reverie.json;
 
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 
 /**
@@ -9,15 +10,17 @@ import java.util.IdentityHashMap;
  * that touched this memo, however long ago: when a whole subtree was reused, its inner memos were
  * not consulted, and their entries must survive until the subtree changes.
  *
- * <p>Synchronised: lazily bound lists may be read on another thread while the next snapshot binds.
+ * <p>Most bindings remember a handful of nodes per snapshot, so each generation is a small array
+ * searched linearly (no hashing, nothing allocated per snapshot), with a map only past that.
+ * Synchronised: lazily bound lists may be read on another thread while the next snapshot binds.
  */
 final class IdentityMemo {
   /** Stands for a remembered null. */
   static final Object NULL = new Object();
 
   private final BindingRegistry registry;
-  private IdentityHashMap<Object, Object> current;
-  private IdentityHashMap<Object, Object> previous;
+  private Generation current = new Generation();
+  private Generation previous = new Generation();
   private long generation = -1;
 
   IdentityMemo(BindingRegistry registry) {
@@ -27,29 +30,74 @@ final class IdentityMemo {
   /** The remembered result ({@link #NULL} for null), or null when there is none. */
   synchronized Object get(Object key) {
     roll();
-    Object hit = current == null ? null : current.get(key);
-    if (hit == null && previous != null) {
+    Object hit = current.get(key);
+    if (hit == null && !previous.isEmpty()) {
       hit = previous.get(key);
-      if (hit != null) remember(key, hit);
+      if (hit != null) current.put(key, hit);
     }
     return hit;
   }
 
   synchronized void put(Object key, Object value) {
     roll();
-    remember(key, value);
-  }
-
-  private void remember(Object key, Object value) {
-    if (current == null) current = new IdentityHashMap<>(8);
     current.put(key, value);
   }
 
   private void roll() {
     long now = registry.generation;
     if (now == generation) return;
-    if (current != null) previous = current;
-    current = null;
     generation = now;
+    if (current.isEmpty()) return;
+    Generation reused = previous;
+    previous = current;
+    reused.clear();
+    current = reused;
+  }
+
+  /** The entries of one generation. */
+  private static final class Generation {
+    private static final int LINEAR = 8;
+
+    private final Object[] keys = new Object[LINEAR];
+    private final Object[] values = new Object[LINEAR];
+    private int size;
+    private IdentityHashMap<Object, Object> more;
+
+    boolean isEmpty() {
+      return size == 0;
+    }
+
+    Object get(Object key) {
+      int n = Math.min(size, LINEAR);
+      for (int i = 0; i < n; i++) {
+        if (keys[i] == key) return values[i];
+      }
+      return more == null ? null : more.get(key);
+    }
+
+    void put(Object key, Object value) {
+      int n = Math.min(size, LINEAR);
+      for (int i = 0; i < n; i++) {
+        if (keys[i] == key) {
+          values[i] = value;
+          return;
+        }
+      }
+      if (size < LINEAR) {
+        keys[size] = key;
+        values[size] = value;
+        size++;
+        return;
+      }
+      if (more == null) more = new IdentityHashMap<>();
+      if (more.put(key, value) == null) size++;
+    }
+
+    void clear() {
+      Arrays.fill(keys, null);
+      Arrays.fill(values, null);
+      size = 0;
+      more = null;
+    }
   }
 }

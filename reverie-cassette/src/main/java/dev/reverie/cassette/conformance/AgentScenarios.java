@@ -53,9 +53,7 @@ final class AgentScenarios {
             streaming,
             agent(context).maxOutputTokens(MAX_OUTPUT_TOKENS).tools(ScenarioTools.weather()),
             Prompt.of(SYSTEM, "What's the weather in Florence,Italy?"));
-    expect(
-        result.steps().size() >= 2,
-        "expected at least 2 steps, got " + result.steps().size());
+    expect(result.steps().size() >= 2, "expected at least 2 steps, got " + result.steps().size());
     Step first = result.steps().get(0);
     expect(
         first.toolCalls().size() == 1,
@@ -84,8 +82,7 @@ final class AgentScenarios {
                 .tools(ScenarioTools.add())
                 .tools(ScenarioTools.multiply()),
             Prompt.of(system, "Add and multiply the number 2 and 3"));
-    expect(
-        result.steps().size() == 2, "expected exactly 2 steps, got " + result.steps().size());
+    expect(result.steps().size() == 2, "expected exactly 2 steps, got " + result.steps().size());
     Step first = result.steps().get(0);
     expect(
         first.toolCalls().size() == 2,
@@ -123,8 +120,7 @@ final class AgentScenarios {
 
   /** An agent on the context's model with the suite's options and, if asked, prompt caching. */
   static Agent.Builder agent(ScenarioContext context) {
-    Agent.Builder builder =
-        Agent.builder(context.model()).providerOptions(context.suiteOptions());
+    Agent.Builder builder = Agent.builder(context.model()).providerOptions(context.suiteOptions());
     if (context.settings().anthropicCaching()) {
       builder.prepareStep(
           plan -> plan.withMessages(AnthropicCaching.markLastMessages(plan.messages())));

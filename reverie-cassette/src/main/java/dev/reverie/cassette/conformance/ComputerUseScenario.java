@@ -39,8 +39,7 @@ final class ComputerUseScenario {
         context
             .factory()
             .computerUseTool(context.endpoint().modelId())
-            .orElseThrow(
-                () -> new ScenarioFailure("the provider offers no computer-use tool"));
+            .orElseThrow(() -> new ScenarioFailure("the provider offers no computer-use tool"));
     Prompt first = Prompt.of(AgentScenarios.SYSTEM, "Take a screenshot of the desktop");
 
     Answer screenshotRequest = ask(context, streaming, first, computer);
@@ -51,18 +50,22 @@ final class ComputerUseScenario {
         screenshotRequest.toolCalls().size() == 1,
         "expected 1 tool call, got " + screenshotRequest.toolCalls().size());
     ToolCallPart call = screenshotRequest.toolCalls().get(0);
-    expect(call.toolName().equals("computer"), "expected a call of computer, got " + call.toolName());
-    expect(call.input().contains("screenshot"), "expected a screenshot action, got " + call.input());
+    expect(
+        call.toolName().equals("computer"), "expected a call of computer, got " + call.toolName());
+    expect(
+        call.input().contains("screenshot"), "expected a screenshot action, got " + call.input());
 
     Prompt second =
         first.plus(
-            Message.assistant(List.of(ToolCallPart.of(call.toolCallId(), call.toolName(), call.input()))),
+            Message.assistant(
+                List.of(ToolCallPart.of(call.toolCallId(), call.toolName(), call.input()))),
             Message.tool(
                 List.of(
                     ToolResultPart.of(
                         call.toolCallId(),
                         call.toolName(),
-                        ToolOutput.media(Base64.getDecoder().decode(SCREENSHOT_PNG), "image/png")))));
+                        ToolOutput.media(
+                            Base64.getDecoder().decode(SCREENSHOT_PNG), "image/png")))));
     Answer description = ask(context, streaming, second, computer);
     expectNotBlank("the description", description.text());
     expectContainsAll("the description", description.text(), "desktop");

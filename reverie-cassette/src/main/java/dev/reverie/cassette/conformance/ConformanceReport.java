@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The results of a conformance run, with the summary and the two ways to write it: the text
- * report of {@code reverie conformance} and a JSON document for machines.
+ * The results of a conformance run, with the summary and the two ways to write it: the text report
+ * of {@code reverie conformance} and a JSON document for machines.
  */
 public final class ConformanceReport {
   private static final ObjectMapper MAPPER =

@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -56,9 +58,28 @@ public final class ConformanceRunner {
    * @throws IllegalArgumentException when a root is not a folder or a cassette file
    */
   public ConformanceReport run(List<Path> roots) {
-    var results = new ArrayList<ScenarioResult>();
+    return run(roots, result -> {});
+  }
+
+  /**
+   * Runs every cassette under {@code roots}, root by root, handing each result to {@code onResult}
+   * as soon as it is known (a long run can print as it goes). Every root is listed before anything
+   * runs, so a mistyped folder fails at once.
+   *
+   * @throws UncheckedIOException when a root cannot be listed
+   * @throws IllegalArgumentException when a root is not a folder or a cassette file
+   */
+  public ConformanceReport run(List<Path> roots, Consumer<ScenarioResult> onResult) {
+    Objects.requireNonNull(onResult, "onResult");
+    var cassettes = new ArrayList<Map.Entry<Path, Path>>();
     for (Path root : roots) {
-      for (Path cassette : cassettesUnder(root)) results.add(runCassette(root, cassette));
+      for (Path cassette : cassettesUnder(root)) cassettes.add(Map.entry(root, cassette));
+    }
+    var results = new ArrayList<ScenarioResult>(cassettes.size());
+    for (var entry : cassettes) {
+      ScenarioResult result = runCassette(entry.getKey(), entry.getValue());
+      results.add(result);
+      onResult.accept(result);
     }
     return new ConformanceReport(results);
   }
@@ -87,16 +108,16 @@ public final class ConformanceRunner {
   public ScenarioResult runCassette(Path root, Path cassette) {
     String path = displayPath(root, cassette);
     // Scenario and suite are told by folder names, which a relative path may not show.
-    cassette = cassette.toAbsolutePath().normalize();
+    Path file = cassette.toAbsolutePath().normalize();
     DeviationTolerantReplay replay;
     try {
-      replay = new DeviationTolerantReplay(Cassette.load(cassette));
+      replay = new DeviationTolerantReplay(Cassette.load(file));
     } catch (RuntimeException e) {
       return fail(path, describe(e), 0, 0, "");
     }
-    Optional<Scenario> scenario = Scenario.of(cassette);
+    Optional<Scenario> scenario = Scenario.of(file);
     if (scenario.isEmpty()) {
-      return fail(path, "not a known scenario: " + cassette.getFileName(), 0, 0, "");
+      return fail(path, "not a known scenario: " + file.getFileName(), 0, 0, "");
     }
     if (replay.recordedRequests() == 0) {
       return fail(path, "the cassette records no requests", 0, 0, "");
@@ -110,7 +131,7 @@ public final class ConformanceRunner {
     Optional<ProviderFactory> factory = registry.factory(endpoint.kind());
     if (factory.isEmpty()) return ScenarioResult.skip(path, "provider not implemented");
 
-    String failure = run(scenario.get(), endpoint, factory.get(), replay, cassette);
+    String failure = run(scenario.get(), endpoint, factory.get(), replay, file);
     int total = replay.recordedRequests();
     int identical = replay.identicalRequests();
     String difference = replay.firstDifference();

@@ -15,9 +15,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A replay of a cassette that also answers a request whose body differs from the recording, so
- * that the scenario's verdict and the requests' identity are judged separately (SCENARIOS.md, step
- * 4).
+ * A replay of a cassette that also answers a request whose body differs from the recording, so that
+ * the scenario's verdict and the requests' identity are judged separately (SCENARIOS.md, step 4).
  *
  * <p>A request that an unused interaction matches under the recorder's rules is answered by the
  * {@link ReplayTransport} as usual. Otherwise, when the next unused interaction has the request's
@@ -38,8 +37,7 @@ final class DeviationTolerantReplay implements Transport {
   @Override
   public synchronized HttpResponse send(HttpRequest request) {
     List<Interaction> unused = replay.unusedInteractions();
-    boolean anyMatches =
-        unused.stream().anyMatch(i -> RequestMatcher.check(i, request).matched());
+    boolean anyMatches = unused.stream().anyMatch(i -> RequestMatcher.check(i, request).matched());
     if (!anyMatches && !unused.isEmpty() && sameTarget(unused.get(0), request)) {
       Interaction next = unused.get(0);
       checks.add(RequestMatcher.check(next, request));

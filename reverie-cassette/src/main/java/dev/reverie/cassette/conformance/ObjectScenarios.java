@@ -17,8 +17,8 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * The object scenarios (REFERENCE.md §3.2): a {@code Person} and a {@code Book} through the
- * model's object generation, generated or streamed, with a schema given as JSON.
+ * The object scenarios (REFERENCE.md §3.2): a {@code Person} and a {@code Book} through the model's
+ * object generation, generated or streamed, with a schema given as JSON.
  */
 final class ObjectScenarios {
   private static final int MAX_OUTPUT_TOKENS = 4000;

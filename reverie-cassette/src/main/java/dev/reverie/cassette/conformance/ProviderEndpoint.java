@@ -4,8 +4,8 @@ import java.net.URI;
 import java.util.Objects;
 
 /**
- * The provider endpoint a cassette was recorded against: enough to configure the same provider
- * with dummy credentials so that it sends its requests to the recorded URLs.
+ * The provider endpoint a cassette was recorded against: enough to configure the same provider with
+ * dummy credentials so that it sends its requests to the recorded URLs.
  *
  * @param kind the provider API
  * @param baseUrl the base URL a user would configure, e.g. {@code https://api.openai.com/v1} or

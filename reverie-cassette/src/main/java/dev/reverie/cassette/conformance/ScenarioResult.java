@@ -52,9 +52,8 @@ public record ScenarioResult(
   }
 
   /**
-   * The report line: {@code PASS <path> request=identical}, {@code PASS <path>
-   * request=different (<first difference>)}, {@code FAIL <path> <reason>} or {@code SKIP <path>
-   * <reason>}.
+   * The report line: {@code PASS <path> request=identical}, {@code PASS <path> request=different
+   * (<first difference>)}, {@code FAIL <path> <reason>} or {@code SKIP <path> <reason>}.
    */
   public String line() {
     return switch (status) {

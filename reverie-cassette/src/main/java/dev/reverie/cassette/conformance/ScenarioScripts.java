@@ -20,8 +20,7 @@ final class ScenarioScripts {
           context -> ObjectScenarios.complexObject(context, streaming);
       case COMPUTER_USE, COMPUTER_USE_STREAMING ->
           context -> ComputerUseScenario.run(context, streaming);
-      case WEB_SEARCH, WEB_SEARCH_STREAMING ->
-          context -> WebSearchScenario.run(context, streaming);
+      case WEB_SEARCH, WEB_SEARCH_STREAMING -> context -> WebSearchScenario.run(context, streaming);
     };
   }
 }

@@ -41,7 +41,8 @@ final class ScenarioTools {
         "add",
         "Add two numbers",
         ScenarioJson.object(NUMBERS_SCHEMA),
-        invocation -> ToolOutput.text(Long.toString(a(invocation.arguments()) + b(invocation.arguments()))));
+        invocation ->
+            ToolOutput.text(Long.toString(a(invocation.arguments()) + b(invocation.arguments()))));
   }
 
   /** {@code multiply}: "Multiply two numbers"; answers a × b in decimal. */
@@ -50,7 +51,8 @@ final class ScenarioTools {
         "multiply",
         "Multiply two numbers",
         ScenarioJson.object(NUMBERS_SCHEMA),
-        invocation -> ToolOutput.text(Long.toString(a(invocation.arguments()) * b(invocation.arguments()))));
+        invocation ->
+            ToolOutput.text(Long.toString(a(invocation.arguments()) * b(invocation.arguments()))));
   }
 
   private static long a(JsonNode arguments) {

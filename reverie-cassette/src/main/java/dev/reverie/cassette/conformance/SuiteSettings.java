@@ -14,8 +14,8 @@ import java.util.Optional;
  *     the file's base name; empty when unknown
  * @param thinkingBudgetTokens a thinking token budget, or 0 for none
  * @param reasoningEffort a reasoning effort ({@code high}, {@code medium}), or empty for none
- * @param reasoningSummary whether reasoning summaries and encrypted reasoning are requested
- *     (OpenAI Responses)
+ * @param reasoningSummary whether reasoning summaries and encrypted reasoning are requested (OpenAI
+ *     Responses)
  * @param reasoningEnabled whether reasoning is switched on without an effort (Vercel gateway)
  * @param anthropicCaching whether each step marks the prompt for Anthropic caching
  * @param thinkingCheck what a thinking scenario asserts about the reasoning

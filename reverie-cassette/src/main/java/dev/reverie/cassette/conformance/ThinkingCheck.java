@@ -1,8 +1,8 @@
 package dev.reverie.cassette.conformance;
 
 /**
- * What a thinking scenario asserts about the reasoning, beyond the answer itself; each suite
- * checks what its provider returns (REFERENCE.md §3.2, suite-specific thinking checks).
+ * What a thinking scenario asserts about the reasoning, beyond the answer itself; each suite checks
+ * what its provider returns (REFERENCE.md §3.2, suite-specific thinking checks).
  */
 public enum ThinkingCheck {
   /** At least one reasoning part in the steps' messages. */

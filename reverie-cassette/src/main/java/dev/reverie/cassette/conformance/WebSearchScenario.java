@@ -23,7 +23,8 @@ import java.util.Set;
  */
 final class WebSearchScenario {
   private static final int MAX_OUTPUT_TOKENS = 4000;
-  private static final String QUESTION = "What is the current population of Tokyo? Cite your source.";
+  private static final String QUESTION =
+      "What is the current population of Tokyo? Cite your source.";
   private static final String FOLLOW_UP = "How does that compare to Osaka?";
 
   // Anthropic's search answers with citations; OpenAI's may not, so only their URLs are checked.

@@ -7,7 +7,7 @@
  * a cassette comes from its first request ({@link
  * dev.reverie.cassette.conformance.ProviderDetector}), the scenario from its file name ({@link
  * dev.reverie.cassette.conformance.Scenario}), suite-level settings from its folder ({@link
- * dev.reverie.cassette.conformance.SuiteSettings}). Adding a provider is one registration in
- * {@link dev.reverie.cassette.conformance.ProviderRegistry}.
+ * dev.reverie.cassette.conformance.SuiteSettings}). Adding a provider is one registration in {@link
+ * dev.reverie.cassette.conformance.ProviderRegistry}.
  */
 package dev.reverie.cassette.conformance;

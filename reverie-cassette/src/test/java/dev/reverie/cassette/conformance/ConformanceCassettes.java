@@ -18,8 +18,8 @@ final class ConformanceCassettes {
   }
 
   /**
-   * Every recorded cassette, sorted: those in the suite folders ({@code Test*}) under the root,
-   * not the fixtures other tests keep next to them.
+   * Every recorded cassette, sorted: those in the suite folders ({@code Test*}) under the root, not
+   * the fixtures other tests keep next to them.
    */
   static List<Path> all() {
     return ConformanceRunner.cassettesUnder(ROOT).stream()
@@ -27,7 +27,10 @@ final class ConformanceCassettes {
         .toList();
   }
 
-  /** A cassette by its path under the root, e.g. {@code TestAnthropicCommon/claude-sonnet-4/simple.yaml}. */
+  /**
+   * A cassette by its path under the root, e.g. {@code
+   * TestAnthropicCommon/claude-sonnet-4/simple.yaml}.
+   */
   static Path cassette(String relativePath) {
     return ROOT.resolve(relativePath);
   }

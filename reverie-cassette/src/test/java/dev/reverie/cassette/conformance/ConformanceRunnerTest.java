@@ -1,11 +1,13 @@
 package dev.reverie.cassette.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reverie.cassette.conformance.ScenarioResult.Status;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +37,8 @@ class ConformanceRunnerTest {
   @Test
   void providersWithoutAFactoryAreSkipped() {
     Path cassette =
-        ConformanceCassettes.cassette("TestBedrockCommon/bedrock-anthropic-claude-haiku-4-5/simple.yaml");
+        ConformanceCassettes.cassette(
+            "TestBedrockCommon/bedrock-anthropic-claude-haiku-4-5/simple.yaml");
 
     ScenarioResult result =
         ConformanceRunner.standard().runCassette(ConformanceCassettes.ROOT, cassette);
@@ -51,7 +54,8 @@ class ConformanceRunnerTest {
   void anEmptyRegistrySkipsEverything() {
     ConformanceReport report =
         new ConformanceRunner(ProviderRegistry.empty())
-            .run(List.of(ConformanceCassettes.cassette("TestOpenAIObjectGeneration/openai-gpt-4o")));
+            .run(
+                List.of(ConformanceCassettes.cassette("TestOpenAIObjectGeneration/openai-gpt-4o")));
 
     assertThat(report.summaryLine()).isEqualTo("0 passed, 0 failed, 4 skipped");
     assertThat(report.exitCode()).isZero();
@@ -63,7 +67,8 @@ class ConformanceRunnerTest {
     Files.writeString(suite.resolve("simple.yaml"), "version: 1\ninteractions: []\n");
     Files.writeString(suite.resolve("notes.txt"), "not a cassette");
     Files.copy(
-        ConformanceCassettes.cassette("TestOpenAIObjectGeneration/openai-gpt-4o/simple_object.yaml"),
+        ConformanceCassettes.cassette(
+            "TestOpenAIObjectGeneration/openai-gpt-4o/simple_object.yaml"),
         suite.resolve("simple_object.yaml"));
 
     ConformanceReport report = ConformanceRunner.standard().run(List.of(dir));
@@ -81,14 +86,16 @@ class ConformanceRunnerTest {
   void anUnknownFileNameFails(@TempDir Path dir) throws IOException {
     Path suite = Files.createDirectories(dir.resolve("TestOpenAICommon/openai-gpt-4o"));
     Files.copy(
-        ConformanceCassettes.cassette("TestOpenAIObjectGeneration/openai-gpt-4o/simple_object.yaml"),
+        ConformanceCassettes.cassette(
+            "TestOpenAIObjectGeneration/openai-gpt-4o/simple_object.yaml"),
         suite.resolve("haiku.yaml"));
 
     ScenarioResult result =
         ConformanceRunner.standard().runCassette(dir, suite.resolve("haiku.yaml"));
 
     assertThat(result.line())
-        .isEqualTo("FAIL TestOpenAICommon/openai-gpt-4o/haiku.yaml not a known scenario: haiku.yaml");
+        .isEqualTo(
+            "FAIL TestOpenAICommon/openai-gpt-4o/haiku.yaml not a known scenario: haiku.yaml");
   }
 
   @Test
@@ -97,11 +104,12 @@ class ConformanceRunnerTest {
     Path suite = Files.createDirectories(dir.resolve("TestOpenAIObjectGeneration/openai-gpt-4o"));
     String once =
         Files.readString(
-            ConformanceCassettes.cassette("TestOpenAIObjectGeneration/openai-gpt-4o/simple_object.yaml"));
-    String interaction = once.substring(once.indexOf("interactions:\n") + "interactions:\n".length());
+            ConformanceCassettes.cassette(
+                "TestOpenAIObjectGeneration/openai-gpt-4o/simple_object.yaml"));
+    String interaction =
+        once.substring(once.indexOf("interactions:\n") + "interactions:\n".length());
     Files.writeString(
-        suite.resolve("simple_object.yaml"),
-        once + interaction.replaceFirst("- id: 0", "- id: 1"));
+        suite.resolve("simple_object.yaml"), once + interaction.replaceFirst("- id: 0", "- id: 1"));
 
     ScenarioResult result =
         ConformanceRunner.standard().runCassette(dir, suite.resolve("simple_object.yaml"));
@@ -118,7 +126,8 @@ class ConformanceRunnerTest {
     Path suite = Files.createDirectories(dir.resolve("TestOpenAIObjectGeneration/openai-gpt-4o"));
     String recorded =
         Files.readString(
-            ConformanceCassettes.cassette("TestOpenAIObjectGeneration/openai-gpt-4o/simple_object.yaml"));
+            ConformanceCassettes.cassette(
+                "TestOpenAIObjectGeneration/openai-gpt-4o/simple_object.yaml"));
     // As if the recording had asked for 3000 tokens: Reverie's 4000 now differs.
     Files.writeString(
         suite.resolve("simple_object.yaml"),
@@ -150,6 +159,29 @@ class ConformanceRunnerTest {
     assertThat(ConformanceRunner.displayPath(cassette, cassette)).isEqualTo(expected);
     assertThat(ConformanceRunner.displayPath(Path.of("elsewhere"), Path.of("elsewhere/x/y.yaml")))
         .isEqualTo("x/y.yaml");
+  }
+
+  @Test
+  void resultsAreHandedOverAsTheyComeAndMatchTheReport() {
+    var seen = new ArrayList<ScenarioResult>();
+
+    ConformanceReport report =
+        new ConformanceRunner(ProviderRegistry.empty())
+            .run(List.of(ConformanceCassettes.cassette("TestOpenAICommon")), seen::add);
+
+    assertThat(seen).isEqualTo(report.results()).isNotEmpty();
+  }
+
+  @Test
+  void aMissingFolderFailsBeforeAnythingRuns() {
+    var seen = new ArrayList<ScenarioResult>();
+    List<Path> roots =
+        List.of(ConformanceCassettes.cassette("TestOpenAICommon"), Path.of("no-such-folder"));
+
+    assertThatThrownBy(() -> new ConformanceRunner(ProviderRegistry.empty()).run(roots, seen::add))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no-such-folder");
+    assertThat(seen).isEmpty();
   }
 
   @Test

@@ -93,7 +93,9 @@ class ProviderDetectorTest {
     assertThat(groq.kind()).isEqualTo(ProviderKind.OPENAI_COMPATIBLE);
     assertThat(groq.baseUrl()).isEqualTo("https://api.groq.com/openai/v1");
     assertThat(
-            detect("http://localhost:8080/v1/chat/completions", "{\"model\":\"openai/gpt-oss-20b\"}")
+            detect(
+                    "http://localhost:8080/v1/chat/completions",
+                    "{\"model\":\"openai/gpt-oss-20b\"}")
                 .baseUrl())
         .isEqualTo("http://localhost:8080/v1");
     assertThat(
@@ -101,7 +103,9 @@ class ProviderDetectorTest {
                 .kind())
         .isEqualTo(ProviderKind.OPENROUTER);
     assertThat(
-            detect("https://ai-gateway.vercel.sh/v1/chat/completions", "{\"model\":\"openai/gpt-5\"}")
+            detect(
+                    "https://ai-gateway.vercel.sh/v1/chat/completions",
+                    "{\"model\":\"openai/gpt-5\"}")
                 .kind())
         .isEqualTo(ProviderKind.VERCEL);
   }

@@ -39,8 +39,7 @@ class ScenarioTest {
     assertThat(scenario("TestImageUploadAgentStreaming/gemini-2.5-pro-stream.yaml"))
         .contains(Scenario.IMAGE_UPLOAD_STREAMING);
     assertThat(scenario("TestAnthropicWebSearch/generate.yaml")).contains(Scenario.WEB_SEARCH);
-    assertThat(scenario("TestOpenAIWebSearch/stream.yaml"))
-        .contains(Scenario.WEB_SEARCH_STREAMING);
+    assertThat(scenario("TestOpenAIWebSearch/stream.yaml")).contains(Scenario.WEB_SEARCH_STREAMING);
     assertThat(scenario("TestOpenAIWebSearch/simple.yaml")).isEmpty();
   }
 

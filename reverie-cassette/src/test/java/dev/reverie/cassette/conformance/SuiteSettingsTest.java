@@ -20,7 +20,9 @@ class SuiteSettingsTest {
 
   @Test
   void flatSuitesTakeThePairFromTheFileName() {
-    assertThat(SuiteSettings.of(Path.of("TestImageUploadAgentStreaming/gemini-2.5-pro-stream.yaml")).pair())
+    assertThat(
+            SuiteSettings.of(Path.of("TestImageUploadAgentStreaming/gemini-2.5-pro-stream.yaml"))
+                .pair())
         .isEqualTo("gemini-2.5-pro");
     assertThat(SuiteSettings.of(Path.of("TestAnthropicWebSearch/generate.yaml")).suite())
         .isEqualTo("TestAnthropicWebSearch");
@@ -33,18 +35,25 @@ class SuiteSettingsTest {
     assertThat(settings.thinkingCheck()).isEqualTo(ThinkingCheck.ANTHROPIC_SIGNATURES);
     assertThat(settings.anthropicCaching()).isFalse();
 
-    SuiteSettings cached = SuiteSettings.of("TestAnthropicThinkingWithCacheControl", "claude-sonnet-4");
+    SuiteSettings cached =
+        SuiteSettings.of("TestAnthropicThinkingWithCacheControl", "claude-sonnet-4");
     assertThat(cached.thinkingBudgetTokens()).isEqualTo(4000);
     assertThat(cached.anthropicCaching()).isTrue();
   }
 
   @Test
   void cacheSuitesAddCaching() {
-    assertThat(SuiteSettings.of("TestAnthropicCommonWithCacheControl", "claude-sonnet-4").anthropicCaching())
+    assertThat(
+            SuiteSettings.of("TestAnthropicCommonWithCacheControl", "claude-sonnet-4")
+                .anthropicCaching())
         .isTrue();
-    assertThat(SuiteSettings.of("TestOpenRouterCommonWithAnthropicCache", "anthropic").anthropicCaching())
+    assertThat(
+            SuiteSettings.of("TestOpenRouterCommonWithAnthropicCache", "anthropic")
+                .anthropicCaching())
         .isTrue();
-    assertThat(SuiteSettings.of("TestVercelCommonWithAnthropicCache", "claude-sonnet-4").anthropicCaching())
+    assertThat(
+            SuiteSettings.of("TestVercelCommonWithAnthropicCache", "claude-sonnet-4")
+                .anthropicCaching())
         .isTrue();
   }
 
@@ -54,7 +63,8 @@ class SuiteSettingsTest {
     assertThat(azure.reasoningEffort()).isEqualTo("high");
     assertThat(azure.thinkingCheck()).isEqualTo(ThinkingCheck.REASONING_TOKENS);
 
-    SuiteSettings summary = SuiteSettings.of("TestOpenAIResponsesWithSummaryThinking", "openai-gpt-5");
+    SuiteSettings summary =
+        SuiteSettings.of("TestOpenAIResponsesWithSummaryThinking", "openai-gpt-5");
     assertThat(summary.reasoningEffort()).isEqualTo("high");
     assertThat(summary.reasoningSummary()).isTrue();
     assertThat(summary.thinkingCheck()).isEqualTo(ThinkingCheck.ENCRYPTED_REASONING);
@@ -63,7 +73,8 @@ class SuiteSettingsTest {
         .isEqualTo(100);
     assertThat(SuiteSettings.of("TestGoogleThinking", "gemini-3-pro-preview").reasoningEffort())
         .isEqualTo("high");
-    assertThat(SuiteSettings.of("TestOpenAICompatibleThinking", "xai-grok-3-mini").reasoningEffort())
+    assertThat(
+            SuiteSettings.of("TestOpenAICompatibleThinking", "xai-grok-3-mini").reasoningEffort())
         .isEqualTo("high");
     assertThat(SuiteSettings.of("TestOpenAICompatibleThinking", "avian-kimi").reasoningEffort())
         .isEmpty();
