@@ -14,9 +14,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the one for this cassette, fresh for every test. On a test method it overrides one on the class.
  * See {@link CassetteExtension} for where the path is resolved.
  *
- * <p>For example, a test method annotated {@code @UseCassette("TestOpenAICommon/gpt-4o/simple.yaml")}
- * and declared as {@code void simple(Transport transport)} replays that cassette through {@code
- * transport}.
+ * <p>For example, a test method annotated
+ * {@code @UseCassette("TestOpenAICommon/gpt-4o/simple.yaml")} and declared as {@code void
+ * simple(Transport transport)} replays that cassette through {@code transport}.
  */
 @Target({ElementType.METHOD, ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)

@@ -28,7 +28,7 @@ final class IdentityMemo {
   }
 
   /** The remembered result ({@link #NULL} for null), or null when there is none. */
-  synchronized Object get(Object key) {
+  Object get(Object key) {
     roll();
     Object hit = current.get(key);
     if (hit == null && !previous.isEmpty()) {
@@ -38,7 +38,7 @@ final class IdentityMemo {
     return hit;
   }
 
-  synchronized void put(Object key, Object value) {
+  void put(Object key, Object value) {
     roll();
     current.put(key, value);
   }

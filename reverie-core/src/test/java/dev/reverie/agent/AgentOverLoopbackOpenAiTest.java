@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reverie.LanguageModel;
 import dev.reverie.RetryPolicy;
+import dev.reverie.error.CancelledException;
 import dev.reverie.error.ReverieException;
 import dev.reverie.provider.openai.OpenAi;
 import dev.reverie.stream.Error;
@@ -193,6 +194,51 @@ class AgentOverLoopbackOpenAiTest {
     assertThat(parts.get(parts.size() - 1))
         .isInstanceOfSatisfying(Error.class, e -> assertThat(e.error().getMessage()).doesNotContain("sk-test"));
     assertThat(connections).hasValue(1); // failures after the first byte are not retried
+  }
+
+  @Test
+  void interruptingTheIteratingThreadAbortsAStalledStream() throws Exception {
+    var release = new CountDownLatch(1);
+    behaviours.add(
+        (socket, out) -> {
+          writeHead(out, "200 OK", "Content-Type: text/event-stream", "Transfer-Encoding: chunked");
+          writeChunk(out, FIRST_CHUNK);
+          try {
+            release.await(30, TimeUnit.SECONDS); // stall: the rest never comes in time
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    var agent = Agent.builder(model(RetryPolicy.defaults())).build();
+    var parts = new ArrayList<StreamPart>();
+    var consumer =
+        new Thread(
+            () -> {
+              try (AgentStream stream = agent.stream("hi")) {
+                stream.forEach(parts::add);
+              }
+            });
+    var firstDelta = new CountDownLatch(1);
+    var watcher =
+        new Thread(
+            () -> {
+              while (parts.stream().noneMatch(TextDelta.class::isInstance)) Thread.onSpinWait();
+              firstDelta.countDown();
+            });
+    watcher.setDaemon(true);
+    consumer.setDaemon(true);
+    consumer.start();
+    watcher.start();
+    assertThat(firstDelta.await(30, TimeUnit.SECONDS)).isTrue();
+
+    consumer.interrupt();
+    consumer.join(30_000);
+    release.countDown();
+
+    assertThat(consumer.isAlive()).isFalse();
+    assertThat(parts.get(parts.size() - 1))
+        .isInstanceOfSatisfying(
+            Error.class, e -> assertThat(e.error()).isInstanceOf(CancelledException.class));
   }
 
   @Test

@@ -1,0 +1,200 @@
+package dev.reverie.objects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reverie.Call;
+import dev.reverie.LanguageModel;
+import dev.reverie.ObjectCall;
+import dev.reverie.ObjectEvent;
+import dev.reverie.ObjectSchema;
+import dev.reverie.ObjectStrategy;
+import dev.reverie.Prompt;
+import dev.reverie.error.NoObjectGeneratedException;
+import dev.reverie.json.JsonChange;
+import dev.reverie.json.JsonValue;
+import dev.reverie.provider.openai.OpenAi;
+import dev.reverie.testing.ScriptedTransport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The object stream's views (patches, elements, early violations), repair and strategies. */
+class ObjectStreamTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final String BOOK_SCHEMA =
+      "{\"type\":\"object\",\"properties\":{\"title\":{\"type\":\"string\"},"
+          + "\"genres\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},"
+          + "\"published_year\":{\"type\":\"integer\"}},\"required\":[\"title\",\"genres\",\"published_year\"]}";
+
+  static String sse(List<String> deltas) {
+    var sb = new StringBuilder();
+    for (String d : deltas) {
+      sb.append("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":")
+          .append(quote(d))
+          .append("},\"finish_reason\":null}]}\n\n");
+    }
+    sb.append("data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n");
+    sb.append("data: {\"choices\":[],\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":5,\"total_tokens\":15}}\n\n");
+    return sb.append("data: [DONE]\n\n").toString();
+  }
+
+  static String toolSse(List<String> deltas) {
+    var sb = new StringBuilder();
+    sb.append("data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"call_1\",")
+        .append("\"type\":\"function\",\"function\":{\"name\":\"Book\",\"arguments\":\"\"}}]},\"finish_reason\":null}]}\n\n");
+    for (String d : deltas) {
+      sb.append("data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":")
+          .append(quote(d))
+          .append("}}]},\"finish_reason\":null}]}\n\n");
+    }
+    sb.append("data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}\n\n");
+    return sb.append("data: [DONE]\n\n").toString();
+  }
+
+  static String quote(String s) {
+    try {
+      return MAPPER.writeValueAsString(s);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static LanguageModel model(ScriptedTransport transport) {
+    return OpenAi.builder().apiKey("k").transport(transport).build().languageModel("gpt-4o");
+  }
+
+  static ObjectCall<JsonValue> call() throws Exception {
+    return ObjectCall.of(
+        Call.of(Prompt.user("a book")),
+        ObjectSchema.json((ObjectNode) MAPPER.readTree(BOOK_SCHEMA)).named("Book"));
+  }
+
+  @Test
+  void patchesDescribeEachChangeAsAJsonPointer() throws Exception {
+    var deltas = List.of("{\"title\":\"The ", "Lord\",\"genres\":[\"fantasy\",", "\"epic\"],\"published_year\":19", "54}");
+    var transport = new ScriptedTransport().respond(200, "text/event-stream", sse(deltas));
+    var patches = new ArrayList<String>();
+    try (var stream = model(transport).streamObject(call())) {
+      for (JsonChange change : stream.patches()) patches.add(change.toPatchJson());
+      assertThat(stream.result().tree().toJson())
+          .isEqualTo("{\"title\":\"The Lord\",\"genres\":[\"fantasy\",\"epic\"],\"published_year\":1954}");
+    }
+    assertThat(patches)
+        .contains(
+            "{\"op\":\"append\",\"path\":\"/title\",\"value\":\"Lord\"}",
+            "{\"op\":\"add\",\"path\":\"/genres/1\",\"value\":\"epic\"}",
+            "{\"op\":\"add\",\"path\":\"/published_year\",\"value\":1954}");
+    assertThat(patches).noneMatch(p -> p.contains("\"value\":19}"));
+  }
+
+  @Test
+  void elementsArriveOneByOneWhenComplete() throws Exception {
+    var deltas = List.of("{\"title\":\"T\",\"genres\":[\"fan", "tasy\",\"ep", "ic\"]", ",\"published_year\":1954}");
+    var transport = new ScriptedTransport().respond(200, "text/event-stream", sse(deltas));
+    var elements = new ArrayList<String>();
+    try (var stream = model(transport).streamObject(call())) {
+      for (ObjectEvent.Element<JsonValue> e : stream.elements()) elements.add(e.path() + "=" + e.value().toJson());
+      stream.result();
+    }
+    assertThat(elements).containsExactly("/genres/0=\"fantasy\"", "/genres/1=\"epic\"");
+  }
+
+  @Test
+  void aContradictionIsReportedAsSoonAsItIsSeen() throws Exception {
+    var deltas = List.of("{\"published_year\":\"nine", "teen fifty-four\",\"title\":\"T\",\"genres\":[]}");
+    var transport = new ScriptedTransport().respond(200, "text/event-stream", sse(deltas));
+    try (var stream = model(transport).streamObject(call())) {
+      var it = stream.events().iterator();
+      var seen = new ArrayList<ObjectEvent<JsonValue>>();
+      while (it.hasNext()) {
+        var e = it.next();
+        seen.add(e);
+        if (e instanceof ObjectEvent.Violation<JsonValue>) break;
+      }
+      // Reported during the first delta, before the rest of the string arrived.
+      assertThat(seen.get(seen.size() - 1))
+          .isInstanceOfSatisfying(ObjectEvent.Violation.class,
+              v -> assertThat(v.violation().path()).isEqualTo("/published_year"));
+      assertThat(stream.earlyViolations()).hasSize(1);
+      assertThatThrownBy(stream::result).isInstanceOf(NoObjectGeneratedException.class);
+    }
+  }
+
+  @Test
+  void malformedOutputIsRepaired() throws Exception {
+    var deltas = List.of("```json\n{'title': 'T', genres: ['a',], ", "\"published_year\": 1954,}\n```");
+    var transport = new ScriptedTransport().respond(200, "text/event-stream", sse(deltas));
+    try (var stream = model(transport).streamObject(call())) {
+      var result = stream.result();
+      assertThat(result.repaired()).isTrue();
+      assertThat(result.tree().toJson()).isEqualTo("{\"title\":\"T\",\"genres\":[\"a\"],\"published_year\":1954}");
+    }
+  }
+
+  @Test
+  void theUserRepairHookRunsLast() throws Exception {
+    var deltas = List.of("no json at all");
+    var transport = new ScriptedTransport().respond(200, "text/event-stream", sse(deltas));
+    var request =
+        call().withRepair((raw, error) -> Optional.of("{\"title\":\"" + raw + "\",\"genres\":[],\"published_year\":1}"));
+    try (var stream = model(transport).streamObject(request)) {
+      assertThat(stream.result().tree().toJson()).contains("no json at all");
+    }
+  }
+
+  @Test
+  void theForcedToolStrategyStreamsFromToolInput() throws Exception {
+    var deltas = List.of("{\"title\":\"Du", "ne\",\"genres\":[],\"published_year\":1965}");
+    var transport = new ScriptedTransport().respond(200, "text/event-stream", toolSse(deltas));
+    var titles = new ArrayList<String>();
+    try (var stream = model(transport).streamObject(call().withStrategy(ObjectStrategy.FORCED_TOOL))) {
+      for (JsonValue partial : stream.partials()) {
+        partial.at("/title").ifPresent(t -> titles.add(t.toJson()));
+      }
+      assertThat(stream.result().tree().toJson()).contains("1965");
+    }
+    assertThat(titles).contains("\"Du\"", "\"Dune\"");
+    var body = MAPPER.readTree(transport.requests().get(0).body());
+    assertThat(body.path("tool_choice").path("function").path("name").asText()).isEqualTo("Book");
+    assertThat(body.has("response_format")).isFalse();
+  }
+
+  @Test
+  void theSchemaInPromptStrategyAddsAnInstruction() throws Exception {
+    var transport =
+        new ScriptedTransport()
+            .respond(200, "text/event-stream", sse(List.of("{\"title\":\"T\",\"genres\":[],\"published_year\":1}")));
+    try (var stream = model(transport).streamObject(call().withStrategy(ObjectStrategy.SCHEMA_IN_PROMPT))) {
+      stream.result();
+    }
+    var body = MAPPER.readTree(transport.requests().get(0).body());
+    assertThat(body.path("messages").get(0).path("role").asText()).isEqualTo("system");
+    assertThat(body.path("messages").get(0).path("content").asText()).contains("valid JSON").contains("published_year");
+  }
+
+  @Test
+  void anObjectStreamIsSingleUse() throws Exception {
+    var transport = new ScriptedTransport().respond(200, "text/event-stream", sse(List.of("{\"title\":\"T\",\"genres\":[],\"published_year\":1}")));
+    try (var stream = model(transport).streamObject(call())) {
+      stream.partials().iterator();
+      assertThatThrownBy(() -> stream.events().iterator()).isInstanceOf(IllegalStateException.class);
+    }
+  }
+
+  @Test
+  void generateObjectValidatesAndFailsWithTheRawText() throws Exception {
+    String ok = "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"{\\\"title\\\":1}\"},\"finish_reason\":\"stop\"}],"
+        + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,\"total_tokens\":2}}";
+    var transport = new ScriptedTransport().respond(200, "application/json", ok);
+    assertThatThrownBy(() -> model(transport).generateObject(call()))
+        .isInstanceOfSatisfying(NoObjectGeneratedException.class, e -> {
+          assertThat(e.rawText()).isEqualTo("{\"title\":1}");
+          assertThat(e.usage().totalTokens()).isEqualTo(2);
+          assertThat(e.getMessage()).contains("/title");
+        });
+  }
+}
