@@ -5,18 +5,24 @@ import dev.reverie.ObjectResult;
 import dev.reverie.ObjectStream;
 import dev.reverie.Prompt;
 import dev.reverie.provider.openai.OpenAi;
+import dev.reverie.stream.PartStream;
+import dev.reverie.stream.StreamPart;
+import dev.reverie.stream.TextDelta;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * The end-to-end bench: a loopback server streams a generated object as OpenAI chat-completion
  * chunks of 4-character content deltas, read alternately, in the same JVM, by Reverie's {@code
- * streamObject} (a typed {@link Library} partial after each change) and by {@link
- * BareStreamingClient}. Reports time and allocated bytes per content chunk for each and their
- * ratio.
+ * streamObject} (a typed {@link Library} partial after each change), by {@link
+ * BareStreamingClient}, and by Reverie's plain text stream (to split the gap between the transport
+ * layers and the object layer). Reports time and allocated bytes per content chunk for each and
+ * their ratio to the bare client.
  *
  * <p>Usage: {@code java -cp reverie-bench.jar dev.reverie.bench.EndToEndBench [--size 1m] [--warmup
  * 4] [--rounds 10]}. Prints one line per round and a Markdown summary.
@@ -28,6 +34,9 @@ public final class EndToEndBench {
 
   /** One client's run: wall time, allocation on the consuming thread and on all client threads. */
   record Sample(long nanos, long threadBytes, long clientBytes, int chunks, int partials) {}
+
+  /** One way of reading the stream, run once per round. */
+  private record Contestant(String name, Callable<Sample> run) {}
 
   public static void main(String[] args) throws Exception {
     DocumentSize size = DocumentSize.SIZE_1M;
@@ -44,6 +53,7 @@ public final class EndToEndBench {
     Library expected = DocumentGenerator.library(size.targetChars());
     String document = DocumentGenerator.json(expected);
     String[] deltas = Deltas.split(document, Deltas.WIDTH);
+    int chunks = deltas.length;
     byte[] body = OpenAiSseBody.of(deltas);
     System.out.printf(
         Locale.ROOT,
@@ -65,37 +75,35 @@ public final class EndToEndBench {
           OpenAi.builder().apiKey("k").baseUrl(server.baseUrl()).build().languageModel("o4-mini");
       var bare = new BareStreamingClient(server.baseUrl());
 
-      var reverie = new ArrayList<Sample>();
-      var baseline = new ArrayList<Sample>();
+      List<Contestant> contestants =
+          List.of(
+              new Contestant(
+                  "Reverie streamObject (typed)", () -> runReverie(model, expected, chunks)),
+              new Contestant("bare client", () -> runBare(bare, document)),
+              new Contestant("Reverie text stream", () -> runText(model, document, chunks)));
+      Map<String, List<Sample>> samples = new LinkedHashMap<>();
       for (int round = 0; round < warmup + rounds; round++) {
         boolean measured = round >= warmup;
-        // Alternate who goes first so neither always runs on a warmer or a more fragmented heap.
-        boolean reverieFirst = round % 2 == 0;
-        Sample a =
-            reverieFirst ? runReverie(model, expected, deltas.length) : runBare(bare, document);
-        Sample b =
-            reverieFirst ? runBare(bare, document) : runReverie(model, expected, deltas.length);
-        Sample r = reverieFirst ? a : b;
-        Sample x = reverieFirst ? b : a;
-        System.out.printf(
-            Locale.ROOT,
-            "%s %2d  reverie %7.3f us %8.0f B (all client threads %8.0f B) %,d partials  |  "
-                + "bare %7.3f us %8.0f B (all client threads %8.0f B)%n",
-            measured ? "round " : "warmup",
-            round,
-            perChunk(r.nanos(), r) / 1000.0,
-            perChunk(r.threadBytes(), r),
-            perChunk(r.clientBytes(), r),
-            r.partials(),
-            perChunk(x.nanos(), x) / 1000.0,
-            perChunk(x.threadBytes(), x),
-            perChunk(x.clientBytes(), x));
-        if (measured) {
-          reverie.add(r);
-          baseline.add(x);
+        var line =
+            new StringBuilder(measured ? "round " : "warmup")
+                .append(String.format(Locale.ROOT, " %2d", round));
+        // Rotate who goes first so none always runs on a warmer or a more fragmented heap.
+        for (int i = 0; i < contestants.size(); i++) {
+          Contestant contestant = contestants.get((round + i) % contestants.size());
+          Sample s = contestant.run().call();
+          line.append(
+              String.format(
+                  Locale.ROOT,
+                  " | %s %.3f us %.0f B (client threads %.0f B)",
+                  contestant.name(),
+                  s.nanos() / 1000.0 / s.chunks(),
+                  (double) s.threadBytes() / s.chunks(),
+                  (double) s.clientBytes() / s.chunks()));
+          if (measured) samples.computeIfAbsent(contestant.name(), k -> new ArrayList<>()).add(s);
         }
+        System.out.println(line);
       }
-      printSummary(size, deltas.length, reverie, baseline);
+      printSummary(size, chunks, samples);
     }
   }
 
@@ -124,6 +132,25 @@ public final class EndToEndBench {
     return new Sample(nanos, threadBytes, clientBytes, chunks, partials);
   }
 
+  private static Sample runText(LanguageModel model, String document, int chunks) {
+    Map<Long, Long> clientBefore = AllocationMeter.clientThreads();
+    long bytesBefore = AllocationMeter.currentThread();
+    long start = System.nanoTime();
+    var text = new StringBuilder();
+    try (PartStream parts = model.stream(Prompt.user("Describe a library and its catalogue."))) {
+      for (StreamPart part : parts) {
+        if (part instanceof TextDelta delta) text.append(delta.delta());
+      }
+    }
+    long nanos = System.nanoTime() - start;
+    long threadBytes = AllocationMeter.currentThread() - bytesBefore;
+    long clientBytes = AllocationMeter.difference(clientBefore, AllocationMeter.clientThreads());
+    if (!document.contentEquals(text)) {
+      throw new IllegalStateException("Reverie's text stream differs from the document");
+    }
+    return new Sample(nanos, threadBytes, clientBytes, chunks, 0);
+  }
+
   private static Sample runBare(BareStreamingClient client, String document) throws Exception {
     Map<Long, Long> clientBefore = AllocationMeter.clientThreads();
     long bytesBefore = AllocationMeter.currentThread();
@@ -143,7 +170,11 @@ public final class EndToEndBench {
   }
 
   private static void printSummary(
-      DocumentSize size, int chunks, List<Sample> reverie, List<Sample> baseline) {
+      DocumentSize size, int chunks, Map<String, List<Sample>> samples) {
+    var names = new ArrayList<>(samples.keySet());
+    List<Sample> reverie = samples.get(names.get(0));
+    List<Sample> baseline = samples.get(names.get(1));
+    List<Sample> text = samples.get(names.get(2));
     System.out.println();
     System.out.printf(
         Locale.ROOT,
@@ -151,28 +182,42 @@ public final class EndToEndBench {
         size.label(),
         chunks,
         reverie.size());
-    System.out.println(
-        "| per content chunk | Reverie streamObject (typed) | bare client | ratio |");
-    System.out.println("|---|---|---|---|");
-    row("time (µs)", reverie, baseline, s -> s.nanos() / 1000.0);
-    row("allocated, consuming thread (B)", reverie, baseline, s -> (double) s.threadBytes());
-    row("allocated, all client threads (B)", reverie, baseline, s -> (double) s.clientBytes());
+    System.out.printf(
+        Locale.ROOT,
+        "| per content chunk | %s | %s | ratio | %s | ratio |%n",
+        names.get(0),
+        names.get(1),
+        names.get(2));
+    System.out.println("|---|---|---|---|---|---|");
+    row("time (µs)", reverie, baseline, text, s -> s.nanos() / 1000.0);
+    row("allocated, consuming thread (B)", reverie, baseline, text, s -> (double) s.threadBytes());
+    row(
+        "allocated, all client threads (B)",
+        reverie,
+        baseline,
+        text,
+        s -> (double) s.clientBytes());
+    System.out.printf(Locale.ROOT, "%nTyped partials per stream: %,d%n", reverie.get(0).partials());
   }
 
   private interface Metric {
     double of(Sample sample);
   }
 
-  private static void row(String name, List<Sample> reverie, List<Sample> baseline, Metric metric) {
+  private static void row(
+      String name, List<Sample> reverie, List<Sample> baseline, List<Sample> text, Metric metric) {
     double[] r = perChunkValues(reverie, metric);
     double[] b = perChunkValues(baseline, metric);
+    double[] t = perChunkValues(text, metric);
     System.out.printf(
         Locale.ROOT,
-        "| %s | %s | %s | %.2f× |%n",
+        "| %s | %s | %s | %.2f× | %s | %.2f× |%n",
         name,
         describe(r),
         describe(b),
-        median(r) / median(b));
+        median(r) / median(b),
+        describe(t),
+        median(t) / median(b));
   }
 
   private static double[] perChunkValues(List<Sample> samples, Metric metric) {

@@ -14,6 +14,8 @@ import dev.reverie.json.JsonValue;
 import dev.reverie.json.TypedBinder;
 import dev.reverie.provider.openai.OpenAi;
 import dev.reverie.schema.SchemaGenerator;
+import dev.reverie.stream.PartStream;
+import dev.reverie.stream.StreamPart;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -41,6 +43,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code streamObjectTree}/{@code streamObjectTyped}: the whole pipeline a user runs, {@code
  *       LanguageModel.streamObject} over an in-memory OpenAI event stream (SSE reading, chunk
  *       decoding, parser, binder, every partial iterated, then {@code result()} with validation).
+ *   <li>{@code textStream}: the same event stream read as plain text parts ({@code
+ *       LanguageModel.stream}), no object: what the pipeline costs before the object layer.
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -62,6 +66,7 @@ public class ObjectStreamBenchmark {
   private LanguageModel model;
   private ObjectCall<JsonValue> treeCall;
   private ObjectCall<Library> typedCall;
+  private Call textCall;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -74,6 +79,7 @@ public class ObjectStreamBenchmark {
             .build()
             .languageModel("o4-mini");
     Call call = Call.of(Prompt.user("Describe a library and its catalogue."));
+    textCall = call;
     treeCall = ObjectCall.of(call, ObjectSchema.json(SchemaGenerator.schemaFor(Library.class)));
     typedCall = ObjectCall.of(call, ObjectSchema.of(Library.class));
   }
@@ -119,6 +125,13 @@ public class ObjectStreamBenchmark {
         model.streamObject(ObjectCall.of(typedCall.call(), ObjectSchema.of(Library.class)))) {
       for (Library partial : stream.partials()) blackhole.consume(partial);
       blackhole.consume(stream.result());
+    }
+  }
+
+  @Benchmark
+  public void textStream(Blackhole blackhole) {
+    try (PartStream parts = model.stream(textCall)) {
+      for (StreamPart part : parts) blackhole.consume(part);
     }
   }
 }

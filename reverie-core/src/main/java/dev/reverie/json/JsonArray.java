@@ -26,6 +26,8 @@ public final class JsonArray implements JsonValue {
   // Identifies the array being written across its snapshots (binders cache per element index).
   private final Object lineage;
   int cachedHash;
+  // What a TypedBinder last made of this node; see BoundResult.
+  BoundResult bound;
 
   JsonArray(
       JsonValue[] finished, int finishedCount, JsonValue last, boolean complete, Object lineage) {

@@ -30,6 +30,8 @@ public final class JsonObject implements JsonValue {
   private final JsonValue last;
   private final boolean complete;
   int cachedHash;
+  // What a TypedBinder last made of this node; see BoundResult.
+  BoundResult bound;
 
   JsonObject(
       String[] names,

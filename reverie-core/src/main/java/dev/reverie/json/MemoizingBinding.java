@@ -1,29 +1,18 @@
 package dev.reverie.json;
 
 /**
- * A binding whose results are remembered by node identity, so an unchanged subtree of a new
- * snapshot yields the very object bound from the previous snapshot.
+ * A binding whose result for a container is remembered on the container node ({@link
+ * BoundResult}), so an unchanged subtree of a new snapshot yields the very object bound from the
+ * previous snapshot, at the cost of a field read.
  */
 abstract class MemoizingBinding extends Binding {
-  private final IdentityMemo memo;
-
-  MemoizingBinding(BindingRegistry registry) {
-    this.memo = new IdentityMemo(registry);
-  }
-
   @Override
   Object bind(JsonValue value) {
-    if (!worthRemembering(value)) return create(value);
-    Object hit = memo.get(value);
-    if (hit != null) return hit == IdentityMemo.NULL ? null : hit;
+    BoundResult known = BoundResult.of(value);
+    if (known != null && known.binding == this) return known.value;
     Object made = create(value);
-    memo.put(value, made == null ? IdentityMemo.NULL : made);
+    if (JsonTrees.isContainer(value)) BoundResult.remember(value, this, made);
     return made;
-  }
-
-  /** Whether making the result costs enough to remember it; containers by default. */
-  boolean worthRemembering(JsonValue value) {
-    return JsonTrees.isContainer(value);
   }
 
   /** Makes the result afresh. */

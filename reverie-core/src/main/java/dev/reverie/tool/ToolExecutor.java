@@ -82,11 +82,19 @@ public final class ToolExecutor implements AutoCloseable {
     for (Runnable neverStarted : pool.shutdownNow()) {
       if (neverStarted instanceof Future<?> future) future.cancel(false);
     }
-    try {
-      pool.awaitTermination(TERMINATION_WAIT_SECONDS, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    // Wait even when the caller is interrupted (that is often why we are here), but boundedly.
+    boolean interrupted = false;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TERMINATION_WAIT_SECONDS);
+    while (!pool.isTerminated()) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) break;
+      try {
+        pool.awaitTermination(left, TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
     }
+    if (interrupted) Thread.currentThread().interrupt();
   }
 
   /** Whether every thread of the pool has ended after {@link #close()}. */

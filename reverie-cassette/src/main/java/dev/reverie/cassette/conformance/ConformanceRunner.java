@@ -180,6 +180,9 @@ public final class ConformanceRunner {
   /** The exception's message on one line; its class when it is not one of Reverie's own. */
   static String describe(Throwable e) {
     String message = e.getMessage() == null ? "" : e.getMessage().strip();
+    if (e instanceof NoClassDefFoundError) {
+      return "missing class " + message.replace('/', '.') + " (not built yet?)";
+    }
     if (e instanceof ReverieException && !message.isEmpty()) return message;
     String type = e.getClass().getSimpleName();
     return message.isEmpty() ? type : type + ": " + message;

@@ -1,7 +1,6 @@
 package dev.reverie.cassette.conformance;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -80,10 +79,5 @@ public enum Scenario {
       }
     }
     return Optional.empty();
-  }
-
-  @Override
-  public String toString() {
-    return name().toLowerCase(Locale.ROOT);
   }
 }

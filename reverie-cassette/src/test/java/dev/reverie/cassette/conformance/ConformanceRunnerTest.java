@@ -145,6 +145,28 @@ class ConformanceRunnerTest {
   }
 
   @Test
+  void theSuiteFolderDecidesTheSettingsSent(@TempDir Path dir) throws IOException {
+    // The same plain recording filed under suites with settings: what Reverie sends now differs
+    // exactly by those settings, and the recorded answer still passes the scenario.
+    Path plain = ConformanceCassettes.cassette("TestAnthropicCommon/claude-sonnet-4/tool.yaml");
+    Path cached =
+        Files.createDirectories(dir.resolve("TestAnthropicCommonWithCacheControl/claude-sonnet-4"));
+    Files.copy(plain, cached.resolve("tool.yaml"));
+    Path thinking = Files.createDirectories(dir.resolve("TestAnthropicThinking/claude-sonnet-4"));
+    Files.copy(plain, thinking.resolve("tool.yaml"));
+
+    ConformanceReport report = ConformanceRunner.standard().run(List.of(dir));
+
+    assertThat(report.results()).extracting(ScenarioResult::status).containsOnly(Status.PASS);
+    assertThat(report.results().get(0).firstDifference())
+        .startsWith("request 1: ")
+        .contains("cache_control");
+    assertThat(report.results().get(1).firstDifference())
+        .startsWith("request 1: ")
+        .contains("thinking");
+  }
+
+  @Test
   void pathsReadTheSameHoweverTheFolderIsGiven() {
     Path root = ConformanceCassettes.ROOT;
     Path cassette = root.resolve("TestOpenAICommon/openai-gpt-4o/simple.yaml");
