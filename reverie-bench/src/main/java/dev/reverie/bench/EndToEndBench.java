@@ -82,6 +82,7 @@ public final class EndToEndBench {
               new Contestant("bare client", () -> runBare(bare, document)),
               new Contestant("Reverie text stream", () -> runText(model, document, chunks)));
       Map<String, List<Sample>> samples = new LinkedHashMap<>();
+      for (Contestant contestant : contestants) samples.put(contestant.name(), new ArrayList<>());
       for (int round = 0; round < warmup + rounds; round++) {
         boolean measured = round >= warmup;
         var line =
@@ -99,7 +100,7 @@ public final class EndToEndBench {
                   s.nanos() / 1000.0 / s.chunks(),
                   (double) s.threadBytes() / s.chunks(),
                   (double) s.clientBytes() / s.chunks()));
-          if (measured) samples.computeIfAbsent(contestant.name(), k -> new ArrayList<>()).add(s);
+          if (measured) samples.get(contestant.name()).add(s);
         }
         System.out.println(line);
       }

@@ -41,7 +41,7 @@ class CassetteExtensionTest {
     }
   }
 
-  // Runs here under Maven, against the default root src/test/resources/cassettes.
+  // Runs here under Maven, against the root the pom sets: src/test/resources/fixtures.
   @Test
   @UseCassette(TWO_TURNS)
   void injectsAReplayTransportForTheAnnotatedCassette(ReplayTransport transport) {

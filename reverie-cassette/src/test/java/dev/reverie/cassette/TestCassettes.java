@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 /** Where the recorded conformance cassettes are found by tests: change the root here only. */
 final class TestCassettes {
   /** The cassette root, relative to the module directory (Maven's working directory). */
-  static final Path ROOT = Path.of("../../shared/conformance/cassettes");
+  static final Path ROOT = Path.of("src/test/resources/cassettes");
 
   private TestCassettes() {}
 

@@ -30,7 +30,6 @@ import dev.reverie.tool.ToolInvocation;
 import dev.reverie.tool.ToolSpec;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 
@@ -39,7 +38,9 @@ import java.util.Objects;
  * step, read a model part, collect a tool result) to produce the next part. Generate and stream
  * runs differ only in how a step's model answer is obtained, which keeps their behaviour the same.
  *
- * <p>{@link #next()} is called by one thread; {@link #cancel()} may be called from any thread.
+ * <p>{@link #next()} is called by one thread; {@link #cancel()} may be called from any thread. A
+ * model stream is read through a {@link ModelStreamReader}, so an interrupt of the calling thread
+ * is noticed even while the HTTP body read is blocked.
  */
 final class AgentRun {
   enum Mode {
@@ -68,14 +69,13 @@ final class AgentRun {
   // Shared with cancel(); guarded by lock.
   private final Object lock = new Object();
   private boolean cancelled;
-  private PartStream modelStream;
+  private ModelStreamReader modelReader;
   private ToolExecutor executor;
   private ToolExecutor.Execution execution;
 
   // The step in progress.
   private StepPlan plan;
   private ToolCallChecker checker;
-  private Iterator<StreamPart> modelParts;
   private StreamAccumulator accumulator;
   private Response response;
   private List<ToolCallChecker.Checked> checks;
@@ -184,14 +184,15 @@ final class AgentRun {
       startTools();
     } else {
       PartStream stream = plan.model().stream(call);
+      var reader = new ModelStreamReader(stream);
       synchronized (lock) {
         if (cancelled) {
           stream.close();
           throw new CancelledException("the agent run was cancelled");
         }
-        modelStream = stream;
+        modelReader = reader;
       }
-      modelParts = stream.iterator();
+      reader.start();
       accumulator = new StreamAccumulator();
       state = State.STREAMING;
     }
@@ -223,11 +224,16 @@ final class AgentRun {
   }
 
   private void readModel() {
-    if (!modelParts.hasNext()) {
+    ModelStreamReader reader;
+    synchronized (lock) {
+      reader = modelReader;
+    }
+    if (reader == null) throw new CancelledException("the agent run was cancelled");
+    StreamPart part = reader.take();
+    if (part == null) {
       if (isCancelled()) throw new CancelledException("the agent run was cancelled");
       throw new IncompleteStreamException("the model stream ended without a finish part");
     }
-    StreamPart part = modelParts.next();
     if (part instanceof Error error) {
       if (isCancelled() || Thread.currentThread().isInterrupted()) {
         throw new CancelledException("the agent run was cancelled", error.error());
@@ -393,27 +399,27 @@ final class AgentRun {
   }
 
   private void closeModelStream() {
-    PartStream stream;
+    ModelStreamReader reader;
     synchronized (lock) {
-      stream = modelStream;
-      modelStream = null;
+      reader = modelReader;
+      modelReader = null;
     }
-    if (stream != null) stream.close();
+    if (reader != null) reader.cancel();
   }
 
   private void release() {
-    PartStream stream;
+    ModelStreamReader reader;
     ToolExecutor.Execution running;
     ToolExecutor threads;
     synchronized (lock) {
-      stream = modelStream;
+      reader = modelReader;
       running = execution;
       threads = executor;
-      modelStream = null;
+      modelReader = null;
       execution = null;
       executor = null;
     }
-    if (stream != null) stream.close();
+    if (reader != null) reader.cancel();
     if (running != null) running.cancel();
     if (threads != null) threads.close();
   }

@@ -10,8 +10,7 @@ final class ArrayBinding extends MemoizingBinding {
   private final Class<?> componentType;
   private final Binding element;
 
-  ArrayBinding(BindingRegistry registry, Class<?> componentType, Binding element) {
-    super(registry);
+  ArrayBinding(Class<?> componentType, Binding element) {
     this.componentType = componentType;
     this.element = element;
   }

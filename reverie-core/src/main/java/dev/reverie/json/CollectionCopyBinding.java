@@ -16,8 +16,7 @@ final class CollectionCopyBinding extends MemoizingBinding {
   private final Constructor<?> constructor;
   private Binding element;
 
-  CollectionCopyBinding(BindingRegistry registry, Class<?> type) {
-    super(registry);
+  CollectionCopyBinding(Class<?> type) {
     this.type = type;
     Constructor<?> noArguments = null;
     if (!type.isInterface() && !java.lang.reflect.Modifier.isAbstract(type.getModifiers())) {

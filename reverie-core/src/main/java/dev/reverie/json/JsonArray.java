@@ -16,7 +16,7 @@ import java.util.RandomAccess;
  */
 public final class JsonArray implements JsonValue {
   static final JsonValue[] NO_VALUES = new JsonValue[0];
-  static final JsonArray EMPTY = new JsonArray(NO_VALUES, 0, null, true, new Object());
+  /** The value of the {@link JsonChange.Added} change of every array. */
   static final JsonArray EMPTY_OPEN = new JsonArray(NO_VALUES, 0, null, false, new Object());
 
   private final JsonValue[] finished;
@@ -42,7 +42,7 @@ public final class JsonArray implements JsonValue {
   public static JsonArray of(List<? extends JsonValue> elements) {
     JsonValue[] copy = elements.toArray(NO_VALUES);
     for (JsonValue v : copy) Objects.requireNonNull(v, "element");
-    return copy.length == 0 ? EMPTY : new JsonArray(copy, copy.length, null, true, new Object());
+    return new JsonArray(copy, copy.length, null, true, new Object());
   }
 
   /** A complete array of these elements. */

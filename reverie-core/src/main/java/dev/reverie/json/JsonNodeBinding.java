@@ -3,34 +3,36 @@ package dev.reverie.json;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Binds to a Jackson {@link JsonNode} (or a node subtype). Converted containers are remembered by
- * node identity, so a new snapshot only converts the containers that changed; the Jackson nodes of
- * unchanged subtrees are shared between results, which callers must therefore not modify.
+ * Binds to a Jackson {@link JsonNode} (or a node subtype). Converted containers are remembered on
+ * the container nodes, so a new snapshot only converts the containers that changed; the Jackson
+ * nodes of unchanged subtrees are shared between results, which callers must therefore not modify.
  */
 final class JsonNodeBinding extends MemoizingBinding implements JsonTrees.NodeCache {
   private final Class<?> type;
-  private final IdentityMemo converted;
 
-  JsonNodeBinding(BindingRegistry registry, Class<?> type) {
-    super(registry);
+  JsonNodeBinding(Class<?> type) {
     this.type = type;
-    this.converted = new IdentityMemo(registry);
   }
 
   @Override
-  Object create(JsonValue value) {
-    JsonNode node = JsonTrees.toJsonNode(value, this);
+  Object bind(JsonValue value) {
+    JsonNode node = (JsonNode) super.bind(value);
     return type.isInstance(node) ? node : null;
   }
 
   @Override
+  Object create(JsonValue value) {
+    return JsonTrees.toJsonNode(value, this);
+  }
+
+  @Override
   public JsonNode get(JsonValue container) {
-    Object hit = converted.get(container);
-    return hit instanceof JsonNode node ? node : null;
+    BoundResult known = BoundResult.of(container);
+    return known != null && known.binding == this ? (JsonNode) known.value : null;
   }
 
   @Override
   public void put(JsonValue container, JsonNode node) {
-    converted.put(container, node);
+    BoundResult.remember(container, this, node);
   }
 }

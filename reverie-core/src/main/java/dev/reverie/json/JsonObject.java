@@ -17,8 +17,7 @@ import java.util.RandomAccess;
  */
 public final class JsonObject implements JsonValue {
   static final String[] NO_NAMES = new String[0];
-  static final JsonObject EMPTY =
-      new JsonObject(NO_NAMES, JsonArray.NO_VALUES, 0, null, null, null, true);
+  /** The value of the {@link JsonChange.Added} change of every object. */
   static final JsonObject EMPTY_OPEN =
       new JsonObject(NO_NAMES, JsonArray.NO_VALUES, 0, null, null, null, false);
 
@@ -53,7 +52,6 @@ public final class JsonObject implements JsonValue {
   /** A complete object of these members, in order. */
   public static JsonObject of(List<JsonMember> members) {
     int n = members.size();
-    if (n == 0) return EMPTY;
     String[] names = new String[n];
     JsonValue[] values = new JsonValue[n];
     for (int i = 0; i < n; i++) {

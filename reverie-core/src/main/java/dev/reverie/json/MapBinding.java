@@ -12,10 +12,6 @@ import java.util.Map;
 final class MapBinding extends MemoizingBinding {
   private Binding value;
 
-  MapBinding(BindingRegistry registry) {
-    super(registry);
-  }
-
   void resolve(Binding valueBinding) {
     this.value = valueBinding;
   }

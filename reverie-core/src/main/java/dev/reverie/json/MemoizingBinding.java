@@ -11,7 +11,10 @@ abstract class MemoizingBinding extends Binding {
     BoundResult known = BoundResult.of(value);
     if (known != null && known.binding == this) return known.value;
     Object made = create(value);
-    if (JsonTrees.isContainer(value)) BoundResult.remember(value, this, made);
+    // The shared empty values of Added changes are not worth pinning a binder to.
+    if (JsonTrees.isContainer(value) && value != JsonObject.EMPTY_OPEN && value != JsonArray.EMPTY_OPEN) {
+      BoundResult.remember(value, this, made);
+    }
     return made;
   }
 

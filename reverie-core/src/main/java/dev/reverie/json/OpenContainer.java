@@ -62,7 +62,6 @@ final class OpenContainer {
 
   /** An immutable view of this container as it stands, with {@code openLast} still being written. */
   JsonValue snapshot(JsonValue openLast) {
-    if (count == 0 && openLast == null) return object ? JsonObject.EMPTY_OPEN : JsonArray.EMPTY_OPEN;
     if (object) {
       return new JsonObject(
           names, values, count, index, openLast == null ? null : pendingName, openLast, false);
@@ -72,7 +71,6 @@ final class OpenContainer {
 
   /** The complete value, once the closing bracket is read. */
   JsonValue finish() {
-    if (count == 0) return object ? JsonObject.EMPTY : JsonArray.EMPTY;
     if (object) return new JsonObject(names, values, count, index, null, null, true);
     return new JsonArray(values, count, null, true, lineage);
   }

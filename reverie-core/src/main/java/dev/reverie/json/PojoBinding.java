@@ -23,14 +23,8 @@ final class PojoBinding extends MemoizingBinding {
 
   private final JavaType type;
 
-  PojoBinding(BindingRegistry registry, JavaType type) {
-    super(registry);
+  PojoBinding(JavaType type) {
     this.type = type;
-  }
-
-  @Override
-  boolean worthRemembering(JsonValue value) {
-    return true;
   }
 
   @Override

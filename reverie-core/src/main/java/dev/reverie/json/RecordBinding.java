@@ -26,8 +26,7 @@ final class RecordBinding extends MemoizingBinding {
   private String[] javaNames;
   private Binding[] components;
 
-  RecordBinding(BindingRegistry registry, Class<?> type) {
-    super(registry);
+  RecordBinding(Class<?> type) {
     this.type = type;
   }
 

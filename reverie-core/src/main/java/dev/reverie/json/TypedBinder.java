@@ -17,23 +17,23 @@ import java.util.Objects;
  * A value of the wrong kind (a string where an integer belongs) binds to null; reporting such
  * contradictions is the caller's business.
  *
- * <p>Binding successive snapshots of one parse is cheap: results are remembered by node identity,
- * so an unchanged subtree yields the very object bound last time, and lists are lazily bound views
- * whose elements are bound once. Only results from the previous bind are remembered. Lists and maps
- * returned are unmodifiable; arrays, {@code JsonNode}s and other mutable results may be shared
- * with later results and must not be modified.
+ * <p>Binding successive snapshots of one parse is cheap: the result for each object or array is
+ * remembered on the (immutable, shared) node itself, so an unchanged subtree yields the very
+ * object bound last time, and lists are lazily bound views. The binder itself keeps nothing: what
+ * it remembers lives exactly as long as the trees it bound. Lists and maps returned are
+ * unmodifiable; arrays, {@code JsonNode}s and other mutable results may be shared with later
+ * results and must not be modified.
  *
- * <p>Make one binder per stream. {@link #bind} must be called from one thread at a time; the lists
- * it returns may be read from any thread.
+ * <p>Thread-safe. Keep one binder per target type and stream: results are remembered per binder,
+ * so two binders of the same type bound to the same tree take turns recomputing.
  */
 public final class TypedBinder<T> {
   private final Type type;
-  private final BindingRegistry registry;
   private final Binding root;
 
   private TypedBinder(Type type) {
     this.type = Objects.requireNonNull(type, "type");
-    this.registry = new BindingRegistry();
+    BindingRegistry registry = new BindingRegistry();
     this.root = registry.bindingFor(registry.types.constructType(type));
   }
 
@@ -60,7 +60,6 @@ public final class TypedBinder<T> {
   @SuppressWarnings("unchecked")
   public T bind(JsonValue value) {
     Objects.requireNonNull(value, "value");
-    registry.generation++;
     return (T) root.bindOrAbsent(value);
   }
 }

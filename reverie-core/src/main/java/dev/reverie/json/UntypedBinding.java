@@ -10,13 +10,6 @@ import java.util.Map;
  * BigInteger} or {@code BigDecimal}, {@code Boolean}, and null.
  */
 final class UntypedBinding extends MemoizingBinding {
-  private final IdentityMemo byArray;
-
-  UntypedBinding(BindingRegistry registry) {
-    super(registry);
-    this.byArray = new IdentityMemo(registry);
-  }
-
   @Override
   Object create(JsonValue value) {
     if (value instanceof JsonString s) return s.value();
@@ -28,14 +21,7 @@ final class UntypedBinding extends MemoizingBinding {
       for (int i = 0; i < n; i++) map.put(object.nameAt(i), bind(object.valueAt(i)));
       return Collections.unmodifiableMap(map);
     }
-    if (value instanceof JsonArray array) {
-      BoundElements finished = (BoundElements) byArray.get(array.lineage());
-      if (finished == null) {
-        finished = new BoundElements();
-        byArray.put(array.lineage(), finished);
-      }
-      return new BoundList(array, this, finished);
-    }
+    if (value instanceof JsonArray array) return new BoundList(array, this);
     return null;
   }
 }

@@ -1,2 +1,8 @@
-/** Tools as the model sees them, and how the model must choose among them. */
+/**
+ * Tools a model can call: what the model sees ({@link dev.reverie.tool.ToolSpec}, {@link
+ * dev.reverie.tool.ToolChoice}) and what runs when it calls one ({@link dev.reverie.tool.Tool},
+ * typed tools from records, the {@link dev.reverie.tool.ToolExecutor} that runs a step's calls
+ * concurrently, and the {@link dev.reverie.tool.ToolCallRepair} hook for calls the model got
+ * wrong).
+ */
 package dev.reverie.tool;
