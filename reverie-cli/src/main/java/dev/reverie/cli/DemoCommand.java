@@ -37,7 +37,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--delay-ms", description = "Pause per body read, to watch the stream (default: 8 on a terminal, 0 otherwise).")
+  @Option(names = "--delay-ms", description = "Pause per body read, to watch the stream (default: 15 on a terminal, 0 otherwise).")
   Integer delayMillis;
 
   @Option(names = "--plain", description = "One line per change even on a terminal.")
@@ -55,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
       replay = new ReplayTransport(Cassette.load(in, "bundled " + SEED), 128);
     }
     var live = plain ? java.util.Optional.<TerminalRenderer>empty() : TerminalRenderer.open();
-    int delay = delayMillis != null ? delayMillis : (live.isPresent() ? 8 : 0);
+    int delay = delayMillis != null ? delayMillis : (live.isPresent() ? 15 : 0);
     LanguageModel model =
         OpenAi.builder()
             .apiKey("replay-needs-no-key")

@@ -1,6 +1,7 @@
 package dev.reverie.cli;
 
 import dev.reverie.LanguageModel;
+import dev.reverie.provider.anthropic.Anthropic;
 import dev.reverie.provider.openai.OpenAi;
 import java.util.Locale;
 
@@ -23,9 +24,11 @@ record ModelSpec(String provider, String modelId) {
   LanguageModel open() {
     return switch (provider) {
       case "openai" -> OpenAi.builder().apiKey(requireEnv("OPENAI_API_KEY")).build().languageModel(modelId);
+      case "anthropic" ->
+          Anthropic.builder().apiKey(requireEnv("ANTHROPIC_API_KEY")).build().languageModel(modelId);
       default ->
           throw new IllegalArgumentException(
-              "unknown provider '" + provider + "' (known: openai)");
+              "unknown provider '" + provider + "' (known: openai, anthropic)");
     };
   }
 

@@ -89,6 +89,7 @@ public final class IncrementalJsonParser {
   private JsonString openStringValue;
 
   private final StringBuilder name = new StringBuilder();
+  private final NameCache names = new NameCache();
   private boolean inName;
   private int unicodeDigits;
   private int unicodeValue;
@@ -327,7 +328,7 @@ public final class IncrementalJsonParser {
     int kept = levels - 1;
     while (stack[kept].path == null) kept--;
     String prefix = stack[kept].path;
-    if (kept == levels - 1 && last == null) return prefix;
+    if (kept == levels - 1) return last == null ? prefix : prefix + "/" + last;
     StringBuilder out = new StringBuilder(prefix.length() + 16).append(prefix);
     for (int d = kept + 1; d < levels; d++) out.append('/').append(stack[d].token);
     if (last != null) out.append('/').append(last);
@@ -510,7 +511,7 @@ public final class IncrementalJsonParser {
     if (i == n) return i;
     char c = in.charAt(i);
     if (c == '"') {
-      stack[depth - 1].pendingName = name.toString();
+      stack[depth - 1].pendingName = names.intern(name);
       inName = false;
       state = COLON;
     } else if (c == '\\') {
@@ -659,7 +660,7 @@ public final class IncrementalJsonParser {
   }
 
   private void addChange(JsonChange change) {
-    if (changes == null) changes = new ArrayList<>();
+    if (changes == null) changes = new ArrayList<>(4);
     changes.add(change);
   }
 

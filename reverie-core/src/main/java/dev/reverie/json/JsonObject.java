@@ -81,7 +81,7 @@ public final class JsonObject implements JsonValue {
 
   /** As {@link #get(String)}, without the Optional: null when absent. */
   JsonValue find(String name) {
-    if (last != null && lastName.equals(name)) return last;
+    if (last != null && (lastName == name || lastName.equals(name))) return last;
     int position =
         index != null
             ? index.find(name, names, finishedCount)

@@ -36,8 +36,10 @@ final class MemberIndex {
   }
 
   static int scan(String name, String[] names, int count) {
+    int hash = name.hashCode();
     for (int i = count - 1; i >= 0; i--) {
-      if (names[i].equals(name)) return i;
+      String candidate = names[i];
+      if (candidate == name || (candidate.hashCode() == hash && candidate.equals(name))) return i;
     }
     return -1;
   }
