@@ -27,6 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(
     name = "demo",
+    subcommands = AgentDemoCommand.class,
     description = "Stream a Book object from a bundled recording, offline, through the real OpenAI provider.",
     mixinStandardHelpOptions = true)
 final class DemoCommand implements Callable<Integer> {

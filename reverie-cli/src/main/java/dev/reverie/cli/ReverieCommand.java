@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     description = "Reverie: one Java API across LLM providers, agents and typed objects that stream in.",
     mixinStandardHelpOptions = true,
     version = "reverie 0.1.0",
-    subcommands = {DemoCommand.class, ObjectCommand.class, ConformanceCommand.class})
+    subcommands = {DemoCommand.class, ObjectCommand.class, ChatCommand.class, ConformanceCommand.class})
 public final class ReverieCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

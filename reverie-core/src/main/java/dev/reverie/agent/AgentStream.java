@@ -18,11 +18,14 @@ import java.util.NoSuchElementException;
  * or an {@link dev.reverie.stream.Error}. Tool calls are reported after validation and repair, so
  * each one is the call that ran (or was answered with an error result).
  *
- * <p>Single-use and pull-based: the model is read and tools are run as the iterator is advanced, on
- * the iterating thread (tools on the agent's tool threads). {@link #close()} may be called from any
- * thread: it aborts the model's HTTP exchange, interrupts running tools and waits briefly for the
- * tool threads to end; an iteration in progress then ends with an error part carrying a {@link
- * dev.reverie.error.CancelledException}. Use try-with-resources.
+ * <p>Single-use and pull-based: the run advances only as the iterator is advanced. The model's
+ * stream is read at most one part ahead by a helper thread (so that an interrupt of the iterating
+ * thread is noticed even while an HTTP read blocks), and tools run on the agent's tool threads;
+ * everything else happens on the iterating thread. {@link #close()} may be called from any thread:
+ * it aborts the model's HTTP exchange, interrupts running tools and waits briefly for the helper
+ * threads to end; an iteration in progress then ends with an error part carrying a {@link
+ * dev.reverie.error.CancelledException}. Interrupting the iterating thread does the same. Use
+ * try-with-resources.
  */
 public final class AgentStream implements PartStream {
   private final AgentRun run;

@@ -3,8 +3,8 @@ package dev.reverie.json;
 import java.lang.reflect.Array;
 
 /**
- * Binds an array to a Java array (of objects or primitives). Built eagerly, once per distinct
- * array node; callers must not modify the result, which a later snapshot may share.
+ * Binds an array to a Java array (of objects or primitives). Built eagerly, once per distinct array
+ * node; callers must not modify the result, which a later snapshot may share.
  */
 final class ArrayBinding extends MemoizingBinding {
   private final Class<?> componentType;

@@ -6,8 +6,8 @@ import java.util.RandomAccess;
 
 /**
  * An immutable list view of a JSON array that binds each element when read, so binding a snapshot
- * of a long array costs O(1) and an appended element does not rebuild the list. Element results
- * are remembered on the element nodes, which later snapshots share, so the views of successive
+ * of a long array costs O(1) and an appended element does not rebuild the list. Element results are
+ * remembered on the element nodes, which later snapshots share, so the views of successive
  * snapshots hand out the same element objects.
  */
 final class BoundList extends AbstractList<Object> implements RandomAccess {

@@ -33,7 +33,8 @@ final class CollectionCopyBinding extends MemoizingBinding {
   /** Whether this binding can make {@code type}. */
   static boolean canMake(Class<?> type) {
     if (type.isAssignableFrom(LinkedHashSet.class)) return true;
-    if (type.isInterface() || java.lang.reflect.Modifier.isAbstract(type.getModifiers())) return false;
+    if (type.isInterface() || java.lang.reflect.Modifier.isAbstract(type.getModifiers()))
+      return false;
     try {
       type.getDeclaredConstructor();
       return true;

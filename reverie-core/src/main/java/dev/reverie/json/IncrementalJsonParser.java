@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Reads one JSON value from text that arrives in pieces, such as a model's output deltas, and
- * shows the value while it is still being written.
+ * Reads one JSON value from text that arrives in pieces, such as a model's output deltas, and shows
+ * the value while it is still being written.
  *
  * <p>Shaped like Jackson's non-blocking parser: {@link #feed(CharSequence)} takes the next piece,
  * split anywhere (inside a string, an escape, a surrogate pair, a number or a literal), and keeps
@@ -21,16 +21,16 @@ import java.util.Optional;
  *
  * <p>What becomes visible, as {@link JsonChange}s and in {@link #snapshot()}: containers when
  * opened; a string as soon as its opening quote is read, growing as its characters arrive; a
- * number, {@code true}, {@code false} or {@code null} only once complete (a number when a
- * delimiter follows it or at {@link #endOfInput()}, so {@code 195} is never shown before {@code
- * 1954}); an object member once its value has started.
+ * number, {@code true}, {@code false} or {@code null} only once complete (a number when a delimiter
+ * follows it or at {@link #endOfInput()}, so {@code 195} is never shown before {@code 1954}); an
+ * object member once its value has started.
  *
- * <p>Models wrap JSON: whitespace and one Markdown code fence (<code>```json</code> or
- * <code>```</code>) before the value are skipped, and anything after the root value closes (a
- * closing fence, a remark) is ignored.
+ * <p>Models wrap JSON: whitespace and one Markdown code fence (<code>```json</code> or <code>```
+ * </code>) before the value are skipped, and anything after the root value closes (a closing fence,
+ * a remark) is ignored.
  *
- * <p>Malformed text ({@code {"a" 1}}, {@code [1,,2]}) throws {@link JsonSyntaxException}; a
- * read limit throws {@link JsonLimitException}. After either the parser stays failed: later calls
+ * <p>Malformed text ({@code {"a" 1}}, {@code [1,,2]}) throws {@link JsonSyntaxException}; a read
+ * limit throws {@link JsonLimitException}. After either the parser stays failed: later calls
  * rethrow the same exception, and {@link #snapshot()} still shows what was read before it.
  *
  * <p>Not thread-safe; the snapshots and changes it returns are immutable and may be shared freely.
@@ -135,7 +135,9 @@ public final class IncrementalJsonParser {
       if (consumed + n > limits.maxDocumentLength()) {
         consumed += n;
         throw new JsonLimitException(
-            "the JSON text is longer than the limit of " + limits.maxDocumentLength() + " characters");
+            "the JSON text is longer than the limit of "
+                + limits.maxDocumentLength()
+                + " characters");
       }
       consumed += n;
       run(delta, n);
@@ -168,8 +170,8 @@ public final class IncrementalJsonParser {
 
   /**
    * The value as it stands: an immutable tree sharing every unchanged subtree with the previous
-   * snapshot, with incomplete parts as far as they are written. Empty until the value starts.
-   * Built only when asked, and the same instance until the next visible change.
+   * snapshot, with incomplete parts as far as they are written. Empty until the value starts. Built
+   * only when asked, and the same instance until the next visible change.
    */
   public Optional<JsonValue> snapshot() {
     if (snapshotStale) {
@@ -323,7 +325,9 @@ public final class IncrementalJsonParser {
     return depth == 0 ? "" : path(depth, stack[depth - 1].childToken());
   }
 
-  /** The pointer made of the tokens of the first {@code levels} open containers, then {@code last}. */
+  /**
+   * The pointer made of the tokens of the first {@code levels} open containers, then {@code last}.
+   */
   private String path(int levels, String last) {
     int kept = levels - 1;
     while (stack[kept].path == null) kept--;
@@ -432,7 +436,8 @@ public final class IncrementalJsonParser {
     int needed = length + count;
     if (needed > limits.maxStringLength()) throw stringTooLong(i);
     if (needed > chars.length) {
-      int capacity = (int) Math.min(Math.max((long) chars.length * 2, needed), Integer.MAX_VALUE - 8);
+      int capacity =
+          (int) Math.min(Math.max((long) chars.length * 2, needed), Integer.MAX_VALUE - 8);
       chars = Arrays.copyOf(chars, capacity);
     }
   }
@@ -470,7 +475,8 @@ public final class IncrementalJsonParser {
       stringFlushed = visible;
     } else if (visible > stringFlushed) {
       addChange(
-          new JsonChange.Appended(stringPath, new String(chars, stringFlushed, visible - stringFlushed)));
+          new JsonChange.Appended(
+              stringPath, new String(chars, stringFlushed, visible - stringFlushed)));
       stringFlushed = visible;
     }
   }
@@ -594,11 +600,13 @@ public final class IncrementalJsonParser {
     boolean exponent = c == 'e' || c == 'E';
     return switch (phase) {
       case MINUS -> digit ? (c == '0' ? ZERO : INTEGER) : NUMBER_INVALID;
-      case ZERO -> digit ? NUMBER_INVALID : c == '.' ? DOT : exponent ? EXPONENT_MARK : NUMBER_ENDED;
+      case ZERO ->
+          digit ? NUMBER_INVALID : c == '.' ? DOT : exponent ? EXPONENT_MARK : NUMBER_ENDED;
       case INTEGER -> digit ? INTEGER : c == '.' ? DOT : exponent ? EXPONENT_MARK : NUMBER_ENDED;
       case DOT -> digit ? FRACTION : NUMBER_INVALID;
       case FRACTION -> digit ? FRACTION : exponent ? EXPONENT_MARK : NUMBER_ENDED;
-      case EXPONENT_MARK -> digit ? EXPONENT : (c == '+' || c == '-') ? EXPONENT_SIGN : NUMBER_INVALID;
+      case EXPONENT_MARK ->
+          digit ? EXPONENT : (c == '+' || c == '-') ? EXPONENT_SIGN : NUMBER_INVALID;
       case EXPONENT_SIGN -> digit ? EXPONENT : NUMBER_INVALID;
       case EXPONENT -> digit ? EXPONENT : NUMBER_ENDED;
       default -> NUMBER_INVALID;
@@ -628,7 +636,10 @@ public final class IncrementalJsonParser {
     }
     if (significant > 9) {
       throw new JsonLimitException(
-          "a JSON number's exponent is out of range at offset " + numberStart + ": " + abbreviated());
+          "a JSON number's exponent is out of range at offset "
+              + numberStart
+              + ": "
+              + abbreviated());
     }
   }
 

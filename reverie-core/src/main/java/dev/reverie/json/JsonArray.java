@@ -10,12 +10,13 @@ import java.util.RandomAccess;
  * growing).
  *
  * <p>Snapshots of a growing array share one append-only element store: every element but the last
- * is final, each snapshot reads only its own prefix, and the last element is held separately. So
- * a new snapshot costs O(1) here, and its unchanged elements are the very instances of the
- * previous one.
+ * is final, each snapshot reads only its own prefix, and the last element is held separately. So a
+ * new snapshot costs O(1) here, and its unchanged elements are the very instances of the previous
+ * one.
  */
 public final class JsonArray implements JsonValue {
   static final JsonValue[] NO_VALUES = new JsonValue[0];
+
   /** The value of the {@link JsonChange.Added} change of every array. */
   static final JsonArray EMPTY_OPEN = new JsonArray(NO_VALUES, 0, null, false, new Object());
 

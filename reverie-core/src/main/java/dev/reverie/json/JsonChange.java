@@ -6,10 +6,10 @@ import java.util.Objects;
  * One visible change to the value an {@link IncrementalJsonParser} is reading, addressed by an RFC
  * 6901 JSON Pointer ({@code ""} is the root, {@code /genres/1} the second genre).
  *
- * <p>For each value, in order: one {@link Added} when it appears (a string with its text so far,
- * a container empty), then for a string any number of {@link Appended}, and finally one {@link
- * Completed} once it can no longer change. Numbers, booleans and null appear only once complete,
- * so their {@code Added} is immediately followed by their {@code Completed}.
+ * <p>For each value, in order: one {@link Added} when it appears (a string with its text so far, a
+ * container empty), then for a string any number of {@link Appended}, and finally one {@link
+ * Completed} once it can no longer change. Numbers, booleans and null appear only once complete, so
+ * their {@code Added} is immediately followed by their {@code Completed}.
  */
 public sealed interface JsonChange {
   /** Where the change happened. */

@@ -17,6 +17,7 @@ import java.util.RandomAccess;
  */
 public final class JsonObject implements JsonValue {
   static final String[] NO_NAMES = new String[0];
+
   /** The value of the {@link JsonChange.Added} change of every object. */
   static final JsonObject EMPTY_OPEN =
       new JsonObject(NO_NAMES, JsonArray.NO_VALUES, 0, null, null, null, false);

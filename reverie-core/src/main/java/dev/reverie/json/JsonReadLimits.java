@@ -19,12 +19,15 @@ public record JsonReadLimits(
       new JsonReadLimits(1000, 16 * 1024 * 1024, 64L * 1024 * 1024, 1000);
 
   public JsonReadLimits {
-    if (maxDepth < 1) throw new IllegalArgumentException("maxDepth must be at least 1: " + maxDepth);
+    if (maxDepth < 1)
+      throw new IllegalArgumentException("maxDepth must be at least 1: " + maxDepth);
     if (maxStringLength < 0) {
-      throw new IllegalArgumentException("maxStringLength must not be negative: " + maxStringLength);
+      throw new IllegalArgumentException(
+          "maxStringLength must not be negative: " + maxStringLength);
     }
     if (maxDocumentLength < 1) {
-      throw new IllegalArgumentException("maxDocumentLength must be positive: " + maxDocumentLength);
+      throw new IllegalArgumentException(
+          "maxDocumentLength must be positive: " + maxDocumentLength);
     }
     if (maxNumberLength < 1) {
       throw new IllegalArgumentException("maxNumberLength must be positive: " + maxNumberLength);

@@ -3,9 +3,9 @@ package dev.reverie.json;
 import dev.reverie.error.ReverieException;
 
 /**
- * The text is not JSON (for example {@code {"a" 1}} or {@code [1,,2]}); names the offset, counted in
- * characters from the first character fed. An unfinished tail is never a syntax error while input
- * may still arrive.
+ * The text is not JSON (for example {@code {"a" 1}} or {@code [1,,2]}); names the offset, counted
+ * in characters from the first character fed. An unfinished tail is never a syntax error while
+ * input may still arrive.
  */
 public class JsonSyntaxException extends ReverieException {
   private final long offset;

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ import java.util.Map;
  */
 final class JsonTrees {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private JsonTrees() {}
 
@@ -74,8 +75,8 @@ final class JsonTrees {
       }
       if (isContainer(child)) {
         if (top == nodes.length) {
-          nodes = java.util.Arrays.copyOf(nodes, top * 2);
-          next = java.util.Arrays.copyOf(next, top * 2);
+          nodes = Arrays.copyOf(nodes, top * 2);
+          next = Arrays.copyOf(next, top * 2);
         }
         out.append(child instanceof JsonObject ? '{' : '[');
         nodes[top++] = child;

@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Binds an object to an unmodifiable, ordered {@code Map} from member name to bound value (the
- * last value wins for a repeated name). Built once per distinct object node; values are bound
- * through their own (memoised) bindings.
+ * Binds an object to an unmodifiable, ordered {@code Map} from member name to bound value (the last
+ * value wins for a repeated name). Built once per distinct object node; values are bound through
+ * their own (memoised) bindings.
  */
 final class MapBinding extends MemoizingBinding {
   private Binding value;

@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>The object only grows, and each snapshot sees a prefix of its members; the index records where
  * each name first occurs, and a snapshot ignores positions past its own size. Duplicate names
  * (legal JSON, rare) switch lookups to a backward scan so that the last occurrence wins, as in
- * Jackson. Written by the parser while other threads may read older snapshots, hence the
- * concurrent map.
+ * Jackson. Written by the parser while other threads may read older snapshots, hence the concurrent
+ * map.
  */
 final class MemberIndex {
   /** Objects with fewer members are scanned; an index does not pay for itself below this. */

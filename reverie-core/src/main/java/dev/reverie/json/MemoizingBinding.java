@@ -1,9 +1,9 @@
 package dev.reverie.json;
 
 /**
- * A binding whose result for a container is remembered on the container node ({@link
- * BoundResult}), so an unchanged subtree of a new snapshot yields the very object bound from the
- * previous snapshot, at the cost of a field read.
+ * A binding whose result for a container is remembered on the container node ({@link BoundResult}),
+ * so an unchanged subtree of a new snapshot yields the very object bound from the previous
+ * snapshot, at the cost of a field read.
  */
 abstract class MemoizingBinding extends Binding {
   @Override
@@ -12,7 +12,9 @@ abstract class MemoizingBinding extends Binding {
     if (known != null && known.binding == this) return known.value;
     Object made = create(value);
     // The shared empty values of Added changes are not worth pinning a binder to.
-    if (JsonTrees.isContainer(value) && value != JsonObject.EMPTY_OPEN && value != JsonArray.EMPTY_OPEN) {
+    if (JsonTrees.isContainer(value)
+        && value != JsonObject.EMPTY_OPEN
+        && value != JsonArray.EMPTY_OPEN) {
       BoundResult.remember(value, this, made);
     }
     return made;

@@ -2,8 +2,8 @@ package dev.reverie.json;
 
 /**
  * Reuses one {@code String} per distinct member name while parsing: arrays of objects repeat the
- * same few names thousands of times, and sharing them saves an allocation per member and lets
- * name lookups succeed on identity and cached hash codes.
+ * same few names thousands of times, and sharing them saves an allocation per member and lets name
+ * lookups succeed on identity and cached hash codes.
  *
  * <p>A small direct-mapped table: a name that collides with another simply replaces it.
  */

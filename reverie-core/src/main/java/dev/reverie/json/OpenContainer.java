@@ -12,13 +12,21 @@ import java.util.Arrays;
  */
 final class OpenContainer {
   private static final int FIRST_CAPACITY = 4;
+  // Every element's change carries its index as text; the common ones are made once.
+  private static final String[] SMALL_INDEXES = new String[1024];
+
+  static {
+    for (int i = 0; i < SMALL_INDEXES.length; i++) SMALL_INDEXES[i] = Integer.toString(i);
+  }
 
   final boolean object;
+
   /** Pointers longer than this are not kept: a deep stack of them would hold O(depth²) chars. */
   static final int LONGEST_KEPT_PATH = 4096;
 
   /** This container's reference token in its parent (null for the root). */
   final String token;
+
   /** This container's JSON Pointer, when short enough to keep; else null (rebuilt from tokens). */
   final String path;
 
@@ -27,6 +35,7 @@ final class OpenContainer {
   private String[] names = JsonObject.NO_NAMES;
   private int count;
   private MemberIndex index;
+
   /** In an object: the name of the member whose value is being read, once the name is closed. */
   String pendingName;
 
@@ -39,7 +48,8 @@ final class OpenContainer {
 
   /** The reference token of the member or element being started now. */
   String childToken() {
-    return object ? JsonPointer.escape(pendingName) : Integer.toString(count);
+    if (object) return JsonPointer.escape(pendingName);
+    return count < SMALL_INDEXES.length ? SMALL_INDEXES[count] : Integer.toString(count);
   }
 
   void append(JsonValue value) {
@@ -60,7 +70,9 @@ final class OpenContainer {
     if (object) names = Arrays.copyOf(names, capacity);
   }
 
-  /** An immutable view of this container as it stands, with {@code openLast} still being written. */
+  /**
+   * An immutable view of this container as it stands, with {@code openLast} still being written.
+   */
   JsonValue snapshot(JsonValue openLast) {
     if (object) {
       return new JsonObject(

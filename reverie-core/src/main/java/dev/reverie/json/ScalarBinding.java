@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /**
- * Binds strings, numbers, booleans and chars. A number binds to an integer type only when its
- * value is an exact integer in range ({@code 2.0} binds to 2, {@code 2.5} does not); any other
- * misfit binds to null (a primitive's zero inside a record).
+ * Binds strings, numbers, booleans and chars. A number binds to an integer type only when its value
+ * is an exact integer in range ({@code 2.0} binds to 2, {@code 2.5} does not); any other misfit
+ * binds to null (a primitive's zero inside a record).
  */
 final class ScalarBinding extends Binding {
   // Past this many integer digits a BigInteger is refused: "1e999999999" is not data.
@@ -37,7 +37,8 @@ final class ScalarBinding extends Binding {
 
   /** The binding for {@code type}, or null when it is not a scalar type. */
   static ScalarBinding forType(Class<?> type) {
-    if (type == String.class || type == CharSequence.class) return new ScalarBinding(Target.STRING, null);
+    if (type == String.class || type == CharSequence.class)
+      return new ScalarBinding(Target.STRING, null);
     if (type == boolean.class) return new ScalarBinding(Target.BOOLEAN, false);
     if (type == Boolean.class) return new ScalarBinding(Target.BOOLEAN, null);
     if (type == char.class) return new ScalarBinding(Target.CHAR, '\0');

@@ -8,24 +8,24 @@ import java.util.Objects;
  * members are null (a primitive record component zero), incomplete strings show their text so far,
  * and numbers appear once complete.
  *
- * <p>Supported: records (members named after components in snake_case, or by {@code
- * @JsonProperty}), {@code String}, primitive and boxed numbers, {@code BigDecimal}, {@code
+ * <p>Supported: records (members named after components in snake_case, or by
+ * {@code @JsonProperty}), {@code String}, primitive and boxed numbers, {@code BigDecimal}, {@code
  * BigInteger}, {@code Boolean}, enums (by name, ignoring case), {@code Optional<X>}, {@code
  * List<X>}/{@code Collection<X>}/{@code Iterable<X>}, {@code Set<X>}, Java arrays, {@code
- * Map<String, X>}, {@link JsonValue}, Jackson {@code JsonNode} and {@code Object} (plain maps, lists,
- * strings, numbers). Other classes go through Jackson's {@code convertValue} with snake_case names.
- * A value of the wrong kind (a string where an integer belongs) binds to null; reporting such
- * contradictions is the caller's business.
+ * Map<String, X>}, {@link JsonValue}, Jackson {@code JsonNode} and {@code Object} (plain maps,
+ * lists, strings, numbers). Other classes go through Jackson's {@code convertValue} with snake_case
+ * names. A value of the wrong kind (a string where an integer belongs) binds to null; reporting
+ * such contradictions is the caller's business.
  *
  * <p>Binding successive snapshots of one parse is cheap: the result for each object or array is
- * remembered on the (immutable, shared) node itself, so an unchanged subtree yields the very
- * object bound last time, and lists are lazily bound views. The binder itself keeps nothing: what
- * it remembers lives exactly as long as the trees it bound. Lists and maps returned are
- * unmodifiable; arrays, {@code JsonNode}s and other mutable results may be shared with later
- * results and must not be modified.
+ * remembered on the (immutable, shared) node itself, so an unchanged subtree yields the very object
+ * bound last time, and lists are lazily bound views. The binder itself keeps nothing: what it
+ * remembers lives exactly as long as the trees it bound. Lists and maps returned are unmodifiable;
+ * arrays, {@code JsonNode}s and other mutable results may be shared with later results and must not
+ * be modified.
  *
- * <p>Thread-safe. Keep one binder per target type and stream: results are remembered per binder,
- * so two binders of the same type bound to the same tree take turns recomputing.
+ * <p>Thread-safe. Keep one binder per target type and stream: results are remembered per binder, so
+ * two binders of the same type bound to the same tree take turns recomputing.
  */
 public final class TypedBinder<T> {
   private final Type type;

@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Binds to {@code Object} as plain Java: an unmodifiable ordered {@code Map} for an object, a lazily
- * bound immutable {@code List} for an array, {@code String}, {@code Integer}/{@code Long}/{@code
- * BigInteger} or {@code BigDecimal}, {@code Boolean}, and null.
+ * Binds to {@code Object} as plain Java: an unmodifiable ordered {@code Map} for an object, a
+ * lazily bound immutable {@code List} for an array, {@code String}, {@code Integer}/{@code
+ * Long}/{@code BigInteger} or {@code BigDecimal}, {@code Boolean}, and null.
  */
 final class UntypedBinding extends MemoizingBinding {
   @Override

@@ -210,25 +210,20 @@ class AgentOverLoopbackOpenAiTest {
           }
         });
     var agent = Agent.builder(model(RetryPolicy.defaults())).build();
-    var parts = new ArrayList<StreamPart>();
+    var parts = java.util.Collections.synchronizedList(new ArrayList<StreamPart>());
+    var firstDelta = new CountDownLatch(1);
     var consumer =
         new Thread(
             () -> {
               try (AgentStream stream = agent.stream("hi")) {
-                stream.forEach(parts::add);
+                for (StreamPart part : stream) {
+                  parts.add(part);
+                  if (part instanceof TextDelta) firstDelta.countDown();
+                }
               }
             });
-    var firstDelta = new CountDownLatch(1);
-    var watcher =
-        new Thread(
-            () -> {
-              while (parts.stream().noneMatch(TextDelta.class::isInstance)) Thread.onSpinWait();
-              firstDelta.countDown();
-            });
-    watcher.setDaemon(true);
     consumer.setDaemon(true);
     consumer.start();
-    watcher.start();
     assertThat(firstDelta.await(30, TimeUnit.SECONDS)).isTrue();
 
     consumer.interrupt();

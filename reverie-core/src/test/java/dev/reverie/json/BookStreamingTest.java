@@ -33,7 +33,8 @@ class BookStreamingTest {
 
     List<String> titles = new ArrayList<>();
     for (Book b : partials) {
-      if (b.title() != null && (titles.isEmpty() || !titles.get(titles.size() - 1).equals(b.title()))) {
+      if (b.title() != null
+          && (titles.isEmpty() || !titles.get(titles.size() - 1).equals(b.title()))) {
         titles.add(b.title());
       }
     }
@@ -46,7 +47,8 @@ class BookStreamingTest {
             "The Lord of the Ri",
             "The Lord of the Rings");
 
-    Book firstWithTitle = partials.stream().filter(b -> b.title() != null).findFirst().orElseThrow();
+    Book firstWithTitle =
+        partials.stream().filter(b -> b.title() != null).findFirst().orElseThrow();
     assertThat(firstWithTitle.author()).isNull();
     assertThat(firstWithTitle.genres()).isNull();
     assertThat(firstWithTitle.publishedYear()).isNull();

@@ -23,7 +23,8 @@ final class ChunkedFeeding {
   private ChunkedFeeding() {}
 
   /** The outcome of one feeding: the final snapshot and every distinct visible state in order. */
-  record Outcome(JsonValue last, List<JsonValue> states, boolean complete, List<JsonChange> changes) {}
+  record Outcome(
+      JsonValue last, List<JsonValue> states, boolean complete, List<JsonChange> changes) {}
 
   static Outcome feed(String document, List<String> pieces) {
     IncrementalJsonParser parser = new IncrementalJsonParser(JsonReadLimits.DEFAULT);
@@ -95,14 +96,16 @@ final class ChunkedFeeding {
     }
     assertThat(next.kind()).as(where).isEqualTo(previous.kind());
     switch (previous.kind()) {
-      case STRING -> assertThat(((JsonString) next).value())
-          .as("strings only grow " + where)
-          .startsWith(((JsonString) previous).value());
+      case STRING ->
+          assertThat(((JsonString) next).value())
+              .as("strings only grow " + where)
+              .startsWith(((JsonString) previous).value());
       case ARRAY -> {
         JsonArray p = (JsonArray) previous;
         JsonArray n = (JsonArray) next;
         assertThat(n.size()).as(where).isGreaterThanOrEqualTo(p.size());
-        for (int i = 0; i < p.size(); i++) assertExtends(p.get(i), n.get(i), path + "/" + i, document);
+        for (int i = 0; i < p.size(); i++)
+          assertExtends(p.get(i), n.get(i), path + "/" + i, document);
       }
       case OBJECT -> {
         JsonObject p = (JsonObject) previous;
@@ -146,7 +149,9 @@ final class ChunkedFeeding {
         set(path, TextNode.valueOf(current.textValue() + a.text()), false);
       } else if (change instanceof JsonChange.Completed c) {
         assertThat(added).containsKey(path);
-        assertThat(completed.merge(path, 1, Integer::sum)).as("one Completed for " + path).isEqualTo(1);
+        assertThat(completed.merge(path, 1, Integer::sum))
+            .as("one Completed for " + path)
+            .isEqualTo(1);
         assertThat(c.value().complete()).isTrue();
         assertThat(at(path)).as("completed value at " + path).isEqualTo(c.value().toJsonNode());
       }

@@ -22,7 +22,8 @@ class IncrementalJsonParserTest {
 
   static Stream<String> documents() {
     StringBuilder wide = new StringBuilder("{");
-    for (int i = 0; i < 20; i++) wide.append(i == 0 ? "" : ",").append("\"m").append(i).append("\":").append(i);
+    for (int i = 0; i < 20; i++)
+      wide.append(i == 0 ? "" : ",").append("\"m").append(i).append("\":").append(i);
     wide.append(",\"m3\":\"again\"}");
     return Stream.of(
         "{}",
@@ -144,8 +145,7 @@ class IncrementalJsonParserTest {
     parser.feed(" : ");
     assertThat(parser.snapshot().orElseThrow().toJson()).isEqualTo("{}");
     List<JsonChange> changes = parser.feed("\"");
-    assertThat(changes)
-        .containsExactly(new JsonChange.Added("/name", JsonString.partial("")));
+    assertThat(changes).containsExactly(new JsonChange.Added("/name", JsonString.partial("")));
     assertThat(parser.snapshot().orElseThrow().toJson()).isEqualTo("{\"name\":\"\"}");
   }
 
@@ -185,13 +185,22 @@ class IncrementalJsonParserTest {
         assertThat(outcome.last().toJson()).as(document).isEqualTo("{\"a\":[1,\"x\"]}");
       }
     }
-    assertThat(feed("```json\n[1,2]", List.of("```json\n[1,2]")).last().toJson()).isEqualTo("[1,2]");
+    assertThat(feed("```json\n[1,2]", List.of("```json\n[1,2]")).last().toJson())
+        .isEqualTo("[1,2]");
   }
 
   @Test
   void anUnfinishedTailIsNotAnError() {
     for (String tail :
-        List.of("{\"a\":\"op", "{\"a\":[1,{\"b\":tr", "[\"\\u00", "{\"a\"", "{\"a\":", "[1.", "[-", "[1e")) {
+        List.of(
+            "{\"a\":\"op",
+            "{\"a\":[1,{\"b\":tr",
+            "[\"\\u00",
+            "{\"a\"",
+            "{\"a\":",
+            "[1.",
+            "[-",
+            "[1e")) {
       IncrementalJsonParser parser = new IncrementalJsonParser();
       parser.feed(tail);
       parser.endOfInput();
@@ -203,7 +212,8 @@ class IncrementalJsonParserTest {
     assertThat(parser.snapshot().orElseThrow().toJson()).isEqualTo("{\"a\":[1,{\"b\":\"x\"}]}");
     parser.feed("y\",\"c\":12");
     parser.endOfInput();
-    assertThat(parser.snapshot().orElseThrow().toJson()).isEqualTo("{\"a\":[1,{\"b\":\"xy\",\"c\":12}]}");
+    assertThat(parser.snapshot().orElseThrow().toJson())
+        .isEqualTo("{\"a\":[1,{\"b\":\"xy\",\"c\":12}]}");
     assertThat(parser.snapshot().orElseThrow().complete()).isFalse();
   }
 
@@ -286,7 +296,8 @@ class IncrementalJsonParserTest {
     IncrementalJsonParser exact = new IncrementalJsonParser(JsonReadLimits.DEFAULT.withMaxDepth(3));
     exact.feed("[[[]]]");
     assertThat(exact.isComplete()).isTrue();
-    assertThatThrownBy(() -> new IncrementalJsonParser(JsonReadLimits.DEFAULT.withMaxDepth(3)).feed("[[[{"))
+    assertThatThrownBy(
+            () -> new IncrementalJsonParser(JsonReadLimits.DEFAULT.withMaxDepth(3)).feed("[[[{"))
         .isInstanceOf(JsonLimitException.class);
   }
 
@@ -303,23 +314,23 @@ class IncrementalJsonParserTest {
         new Thread(
             null,
             () -> {
-             try {
-              String text = "[".repeat(depth) + "]".repeat(depth);
-              IncrementalJsonParser parser = new IncrementalJsonParser(limits);
-              for (String piece : chunks("[".repeat(depth), 4096)) parser.feed(piece);
-              JsonValue open = parser.snapshot().orElseThrow();
-              for (String piece : chunks("]".repeat(depth), 4096)) parser.feed(piece);
-              JsonValue closed = parser.snapshot().orElseThrow();
-              JsonValue again = JsonValue.parse(text, limits);
-              results.add(open.toJson().length());
-              results.add(closed.toJson().equals(text));
-              results.add(closed.equals(again) && closed.hashCode() == again.hashCode());
-              results.add(!open.equals(closed));
-              results.add(closed.toJsonNode().isArray());
-              results.add(JsonValue.fromJsonNode(closed.toJsonNode()).equals(closed));
-             } catch (Throwable t) {
-              problem.set(t);
-             }
+              try {
+                String text = "[".repeat(depth) + "]".repeat(depth);
+                IncrementalJsonParser parser = new IncrementalJsonParser(limits);
+                for (String piece : chunks("[".repeat(depth), 4096)) parser.feed(piece);
+                JsonValue open = parser.snapshot().orElseThrow();
+                for (String piece : chunks("]".repeat(depth), 4096)) parser.feed(piece);
+                JsonValue closed = parser.snapshot().orElseThrow();
+                JsonValue again = JsonValue.parse(text, limits);
+                results.add(open.toJson().length());
+                results.add(closed.toJson().equals(text));
+                results.add(closed.equals(again) && closed.hashCode() == again.hashCode());
+                results.add(!open.equals(closed));
+                results.add(closed.toJsonNode().isArray());
+                results.add(JsonValue.fromJsonNode(closed.toJsonNode()).equals(closed));
+              } catch (Throwable t) {
+                problem.set(t);
+              }
             },
             "deep",
             128 * 1024);
@@ -349,8 +360,7 @@ class IncrementalJsonParserTest {
         .hasMessageContaining("exponent");
     feedAll(JsonReadLimits.DEFAULT, "[1e999999999,1e-0000000000001]");
     String big = "[\"" + "x".repeat(20_000) + "\"]";
-    assertThatThrownBy(
-            () -> feedAll(JsonReadLimits.DEFAULT.withMaxStringLength(10_000), big))
+    assertThatThrownBy(() -> feedAll(JsonReadLimits.DEFAULT.withMaxStringLength(10_000), big))
         .isInstanceOf(JsonLimitException.class);
   }
 

@@ -13,7 +13,12 @@ class StructuralSharingTest {
     IncrementalJsonParser parser = new IncrementalJsonParser();
     StringBuilder text = new StringBuilder("{\"items\":[");
     for (int i = 0; i < 10_000; i++) {
-      text.append(i == 0 ? "" : ",").append("{\"k\":").append(i).append(",\"s\":\"v").append(i).append("\"}");
+      text.append(i == 0 ? "" : ",")
+          .append("{\"k\":")
+          .append(i)
+          .append(",\"s\":\"v")
+          .append(i)
+          .append("\"}");
     }
     parser.feed(text);
     JsonObject before = (JsonObject) parser.snapshot().orElseThrow();
@@ -32,7 +37,8 @@ class StructuralSharingTest {
     assertThat(((JsonObject) afterItems.get(10_000)).get("s")).contains(JsonString.partial("v1"));
 
     parser.feed("0000\"},{\"k\":1");
-    JsonArray laterItems = (JsonArray) ((JsonObject) parser.snapshot().orElseThrow()).get("items").orElseThrow();
+    JsonArray laterItems =
+        (JsonArray) ((JsonObject) parser.snapshot().orElseThrow()).get("items").orElseThrow();
     assertThat(laterItems.size()).isEqualTo(10_002);
     assertThat(((JsonObject) laterItems.get(10_000)).get("s")).contains(JsonString.of("v10000"));
 

@@ -123,7 +123,12 @@ class TypedBinderTest {
             Map.of(
                 "list",
                 java.util.Arrays.asList(
-                    1, new BigDecimal("2.5"), "s", null, false, new BigInteger("12345678901234567890"))));
+                    1,
+                    new BigDecimal("2.5"),
+                    "s",
+                    null,
+                    false,
+                    new BigInteger("12345678901234567890"))));
     assertThat(e.values()).containsExactly(1.0, 2.5);
     assertThat(e.initial()).isEqualTo('Q');
   }
@@ -132,11 +137,14 @@ class TypedBinderTest {
   void valuesOfTheWrongKindBindToNull() {
     Book book =
         TypedBinder.of(Book.class)
-            .bind(parse("{\"title\":7,\"author\":\"x\",\"genres\":{},\"published_year\":\"1954\"}"));
+            .bind(
+                parse("{\"title\":7,\"author\":\"x\",\"genres\":{},\"published_year\":\"1954\"}"));
     assertThat(book).isEqualTo(new Book(null, null, null, null));
     Everything e =
         TypedBinder.of(Everything.class)
-            .bind(parse("{\"count\":1.5,\"small\":70000,\"mood\":\"SAD\",\"huge\":1.5,\"initial\":\"ab\"}"));
+            .bind(
+                parse(
+                    "{\"count\":1.5,\"small\":70000,\"mood\":\"SAD\",\"huge\":1.5,\"initial\":\"ab\"}"));
     assertThat(e.count()).isZero();
     assertThat(e.small()).isNull();
     assertThat(e.mood()).isNull();
@@ -237,9 +245,11 @@ class TypedBinderTest {
   @Test
   void listsOfRecordsBindLazilyAndReuseFinishedElements() {
     IncrementalJsonParser parser = new IncrementalJsonParser();
-    TypedBinder<List<Author>> binder = TypedBinder.of(new TypeReference<List<Author>>() {}.getType());
+    TypedBinder<List<Author>> binder =
+        TypedBinder.of(new TypeReference<List<Author>>() {}.getType());
     StringBuilder text = new StringBuilder("[");
-    for (int i = 0; i < 100_000; i++) text.append(i == 0 ? "" : ",").append("{\"name\":\"a").append(i).append("\"}");
+    for (int i = 0; i < 100_000; i++)
+      text.append(i == 0 ? "" : ",").append("{\"name\":\"a").append(i).append("\"}");
     parser.feed(text);
     List<Author> before = binder.bind(parser.snapshot().orElseThrow());
     assertThat(before).hasSize(100_000);
@@ -261,7 +271,8 @@ class TypedBinderTest {
   @Test
   void boundListsMayBeReadFromAnotherThreadWhileBindingContinues() throws Exception {
     IncrementalJsonParser parser = new IncrementalJsonParser();
-    TypedBinder<List<Author>> binder = TypedBinder.of(new TypeReference<List<Author>>() {}.getType());
+    TypedBinder<List<Author>> binder =
+        TypedBinder.of(new TypeReference<List<Author>>() {}.getType());
     parser.feed("[");
     List<List<Author>> handedOver = new java.util.concurrent.CopyOnWriteArrayList<>();
     var problem = new java.util.concurrent.atomic.AtomicReference<Throwable>();
@@ -272,7 +283,8 @@ class TypedBinderTest {
                 for (int round = 0; round < 20; round++) {
                   for (List<Author> list : handedOver) {
                     for (int i = 0; i < list.size(); i++) {
-                      if (!list.get(i).name().equals("a" + i)) throw new AssertionError(list.get(i));
+                      if (!list.get(i).name().equals("a" + i))
+                        throw new AssertionError(list.get(i));
                     }
                   }
                 }

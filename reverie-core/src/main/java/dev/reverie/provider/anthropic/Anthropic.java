@@ -1,6 +1,7 @@
 package dev.reverie.provider.anthropic;
 
 import dev.reverie.LanguageModel;
+import dev.reverie.RetryPolicy;
 import dev.reverie.transport.HttpHeaders;
 import dev.reverie.transport.JdkHttpTransport;
 import dev.reverie.transport.Transport;
@@ -43,7 +44,8 @@ public final class Anthropic {
     if (b.apiKey != null && !b.apiKey.isEmpty()) h = h.with("x-api-key", b.apiKey);
     for (var e : b.headers.entrySet()) h = h.with(e.getKey(), e.getValue());
     this.headers = h;
-    this.transport = b.transport != null ? b.transport : JdkHttpTransport.create();
+    Transport base = b.transport != null ? b.transport : JdkHttpTransport.create();
+    this.transport = b.retryPolicy.maxRetries() > 0 ? base.with(b.retryPolicy.interceptor()) : base;
   }
 
   public static Builder builder() {
@@ -70,6 +72,7 @@ public final class Anthropic {
     private String userAgent = "Reverie/0.1 (Java)";
     private final Map<String, String> headers = new LinkedHashMap<>();
     private Transport transport;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
 
     private Builder() {}
 
@@ -104,7 +107,16 @@ public final class Anthropic {
       return this;
     }
 
-    /** The transport; defaults to the JDK HTTP client. */
+    /**
+     * How failed exchanges (408, 409, 429, 5xx, connection failures before a response) are retried;
+     * {@link RetryPolicy#defaults()} unless set, {@link RetryPolicy#none()} turns retrying off.
+     */
+    public Builder retryPolicy(RetryPolicy value) {
+      retryPolicy = java.util.Objects.requireNonNull(value, "retryPolicy");
+      return this;
+    }
+
+    /** The transport; defaults to the JDK HTTP client. Retries wrap whichever transport is used. */
     public Builder transport(Transport value) {
       transport = value;
       return this;

@@ -56,6 +56,7 @@ class OpenAiErrorMappingTest {
   private LanguageModel model() {
     return OpenAi.builder()
         .apiKey(SECRET)
+        .retryPolicy(dev.reverie.RetryPolicy.none())
         .baseUrl("http://127.0.0.1:" + server.getAddress().getPort() + "/v1")
         .transport(JdkHttpTransport.builder().connectTimeout(Duration.ofSeconds(5)).build())
         .build()

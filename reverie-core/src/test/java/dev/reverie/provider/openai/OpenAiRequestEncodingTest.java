@@ -98,6 +98,25 @@ class OpenAiRequestEncodingTest {
   }
 
   @Test
+  void retryableStatusesAreRetriedByDefault() {
+    var transport =
+        new ScriptedTransport()
+            .respond(503, "application/json", "{\"error\":{\"message\":\"busy\",\"type\":\"server_error\"}}")
+            .respond(200, "application/json", OK);
+    var response =
+        OpenAi.builder()
+            .apiKey("k")
+            .transport(transport)
+            .retryPolicy(dev.reverie.RetryPolicy.defaults().withInitialDelay(java.time.Duration.ofMillis(1)))
+            .build()
+            .languageModel("gpt-4o")
+            .generate(Call.of(Prompt.user("hi")));
+    assertThat(response.text()).isEqualTo("Oi!");
+    assertThat(transport.requests()).hasSize(2);
+    assertThat(transport.closedResponses()).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
   void responsesAreDecodedWithUsage() {
     var transport = new ScriptedTransport().respond(200, "application/json", OK);
     var response =
