@@ -28,7 +28,8 @@ final class ObjectCalls {
     return switch (strategy) {
       case RESPONSE_FORMAT ->
           call.toBuilder()
-              .responseFormat(new ResponseFormat(schema.schema(), schema.name(), schema.description()))
+              .responseFormat(
+                  new ResponseFormat(schema.schema(), schema.name(), schema.description()))
               .tools(List.of())
               .toolChoice(null)
               .build();
@@ -39,7 +40,9 @@ final class ObjectCalls {
                   List.of(
                       FunctionToolSpec.of(
                           schema.name(),
-                          schema.description().isEmpty() ? DEFAULT_TOOL_DESCRIPTION : schema.description(),
+                          schema.description().isEmpty()
+                              ? DEFAULT_TOOL_DESCRIPTION
+                              : schema.description(),
                           schema.schema())))
               .toolChoice(ToolChoice.tool(schema.name()))
               .build();

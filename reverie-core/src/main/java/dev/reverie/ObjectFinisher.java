@@ -40,7 +40,8 @@ final class ObjectFinisher {
     if (parsed.isPresent()) {
       List<SchemaViolation> violations = validator.validate(parsed.get().toJsonNode());
       if (violations.isEmpty()) return new Finished(parsed.get(), false);
-      lastError = new ReverieException("the object does not match the schema: " + describe(violations));
+      lastError =
+          new ReverieException("the object does not match the schema: " + describe(violations));
     }
     Optional<String> repairedText;
     try {
@@ -56,7 +57,8 @@ final class ObjectFinisher {
         List<SchemaViolation> violations = validator.validate(tree.toJsonNode());
         if (violations.isEmpty()) return new Finished(tree, true);
         lastError =
-            new ReverieException("the repaired object does not match the schema: " + describe(violations));
+            new ReverieException(
+                "the repaired object does not match the schema: " + describe(violations));
       } catch (ReverieException e) {
         lastError = e;
       }
@@ -72,14 +74,19 @@ final class ObjectFinisher {
           if (violations.isEmpty()) return new Finished(tree, true);
           lastError =
               new ReverieException(
-                  "the object from the repair hook does not match the schema: " + describe(violations));
+                  "the object from the repair hook does not match the schema: "
+                      + describe(violations));
         } catch (ReverieException e) {
           lastError = e;
         }
       }
     }
     throw new NoObjectGeneratedException(
-        "no valid object was generated: " + lastError.getMessage(), rawText, usage, finishReason, lastError);
+        "no valid object was generated: " + lastError.getMessage(),
+        rawText,
+        usage,
+        finishReason,
+        lastError);
   }
 
   static JsonValue parseComplete(String text) {
@@ -87,7 +94,8 @@ final class ObjectFinisher {
     parser.feed(text);
     parser.endOfInput();
     if (!parser.isComplete() || parser.snapshot().isEmpty()) {
-      throw new ReverieException("the text is not one complete JSON value: " + Json.abbreviate(text));
+      throw new ReverieException(
+          "the text is not one complete JSON value: " + Json.abbreviate(text));
     }
     return parser.snapshot().get();
   }

@@ -9,8 +9,8 @@ import java.lang.reflect.Type;
 import java.util.Objects;
 
 /**
- * The shape of an object to generate: a JSON schema, a name and description for the model, and
- * how to bind JSON to the Java type {@code T}.
+ * The shape of an object to generate: a JSON schema, a name and description for the model, and how
+ * to bind JSON to the Java type {@code T}.
  *
  * <p>{@link #of(Class)} derives the schema from a record or class (property names in snake_case,
  * descriptions from {@link Description}); {@link #json(ObjectNode)} takes a schema as it is and
@@ -35,12 +35,10 @@ public final class ObjectSchema<T> {
     ObjectNode schema = SchemaGenerator.schemaFor(type);
     // The type's description describes the object to the model once, as the schema's description
     // (the response format's or the forced tool's), not again inside the schema.
-    if (d != null && d.value().equals(schema.path("description").asText())) schema.remove("description");
+    if (d != null && d.value().equals(schema.path("description").asText()))
+      schema.remove("description");
     return new ObjectSchema<>(
-        schema,
-        type.getSimpleName(),
-        d == null ? "" : d.value(),
-        TypedBinder.of(type));
+        schema, type.getSimpleName(), d == null ? "" : d.value(), TypedBinder.of(type));
   }
 
   /** The schema of a generic type such as {@code List<Book>}. */

@@ -118,7 +118,8 @@ public final class ObjectStream<T> implements AutoCloseable {
     }
     String text = rawText.toString();
     if (text.isBlank()) {
-      throw new NoObjectGeneratedException("the model produced no output", text, usage, finishReason, null);
+      throw new NoObjectGeneratedException(
+          "the model produced no output", text, usage, finishReason, null);
     }
     Optional<JsonValue> parsed =
         parseError == null && parser.isComplete() ? parser.snapshot() : Optional.empty();
@@ -278,6 +279,10 @@ public final class ObjectStream<T> implements AutoCloseable {
     if (slash < 0) return false;
     String last = path.substring(slash + 1);
     if (last.isEmpty() || !last.chars().allMatch(Character::isDigit)) return false;
-    return parser.snapshot().flatMap(root -> root.at(path.substring(0, slash))).map(JsonValue::isArray).orElse(false);
+    return parser
+        .snapshot()
+        .flatMap(root -> root.at(path.substring(0, slash)))
+        .map(JsonValue::isArray)
+        .orElse(false);
   }
 }

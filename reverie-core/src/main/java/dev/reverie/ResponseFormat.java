@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 
 /**
- * Asks the model for JSON output matching a schema (the provider's native structured-output
- * mode).
+ * Asks the model for JSON output matching a schema (the provider's native structured-output mode).
  *
  * @param schema the JSON schema (copied; treat as read-only)
  * @param name a name for the schema, e.g. {@code Book}

@@ -11,12 +11,12 @@ import java.util.Objects;
  * <p>Retried: statuses 408, 409, 429 and 5xx (or any status whose {@code x-should-retry} header
  * says {@code true}; {@code false} forbids a retry), and connection failures before a response
  * arrives. Never retried: other statuses, failures after the first byte of a 2xx body (a stream cut
- * in the middle surfaces as an error part), and cancellation. The wait before retry {@code n}
- * (from 1) is what the server asked for in {@code retry-after-ms} or {@code retry-after} (any header
- * case), else {@code initialDelay × backoffFactor^(n-1)} capped at {@code maxDelay} and shortened by
- * a random fraction of up to {@code jitter}. When the retries are used up, or the next wait would
- * pass the {@code deadline} measured from the first attempt, the last error stands: the last error
- * response is returned to the provider, which maps it to its typed exception, or the last
+ * in the middle surfaces as an error part), and cancellation. The wait before retry {@code n} (from
+ * 1) is what the server asked for in {@code retry-after-ms} or {@code retry-after} (any header
+ * case), else {@code initialDelay × backoffFactor^(n-1)} capped at {@code maxDelay} and shortened
+ * by a random fraction of up to {@code jitter}. When the retries are used up, or the next wait
+ * would pass the {@code deadline} measured from the first attempt, the last error stands: the last
+ * error response is returned to the provider, which maps it to its typed exception, or the last
  * connection failure is thrown.
  *
  * @param maxRetries retries after the first attempt; 0 turns retrying off
@@ -42,8 +42,10 @@ public record RetryPolicy(
     if (initialDelay.isNegative() || maxDelay.isNegative() || deadline.isNegative()) {
       throw new IllegalArgumentException("durations must not be negative");
     }
-    if (!(backoffFactor >= 1)) throw new IllegalArgumentException("backoffFactor must be at least 1");
-    if (!(jitter >= 0 && jitter <= 1)) throw new IllegalArgumentException("jitter must be in [0, 1]");
+    if (!(backoffFactor >= 1))
+      throw new IllegalArgumentException("backoffFactor must be at least 1");
+    if (!(jitter >= 0 && jitter <= 1))
+      throw new IllegalArgumentException("jitter must be in [0, 1]");
   }
 
   /** 2 retries, waits from 0.5 s doubling up to 8 s with 25% jitter, within 60 s overall. */

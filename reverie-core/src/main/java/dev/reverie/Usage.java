@@ -4,8 +4,8 @@ package dev.reverie;
  * Token counts of one model call, or the sum of several.
  *
  * <p>{@code inputTokens} excludes tokens read from the prompt cache, which are counted in {@code
- * cacheReadTokens}; {@code totalTokens} is what the provider reports as its total. Counts a provider
- * does not report are zero.
+ * cacheReadTokens}; {@code totalTokens} is what the provider reports as its total. Counts a
+ * provider does not report are zero.
  */
 public record Usage(
     long inputTokens,

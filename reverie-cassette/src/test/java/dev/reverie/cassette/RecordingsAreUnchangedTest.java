@@ -25,12 +25,15 @@ class RecordingsAreUnchangedTest {
     for (Path original : shared) {
       Path copy = TestCassettes.ROOT.resolve(SHARED.relativize(original).toString());
       assertThat(copy).as("copy of %s", original).exists();
-      assertThat(Files.mismatch(original, copy)).as("%s differs from the shared recording", copy).isEqualTo(-1L);
+      assertThat(Files.mismatch(original, copy))
+          .as("%s differs from the shared recording", copy)
+          .isEqualTo(-1L);
     }
     // And nothing was added among the recordings that the shared set does not have.
     List<Path> copies =
         files(TestCassettes.ROOT).stream().filter(p -> p.toString().endsWith(".yaml")).toList();
-    assertThat(copies).hasSize((int) shared.stream().filter(p -> p.toString().endsWith(".yaml")).count());
+    assertThat(copies)
+        .hasSize((int) shared.stream().filter(p -> p.toString().endsWith(".yaml")).count());
   }
 
   @Test

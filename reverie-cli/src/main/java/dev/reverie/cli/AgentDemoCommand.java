@@ -27,10 +27,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code reverie demo agent}: replays a recorded tool-calling conversation (gpt-4o asking a
- * weather tool, then answering) through the real OpenAI provider and the real agent loop, offline,
- * printing each step as it happens: the tool call as its arguments stream in, the tool's result,
- * and the answer.
+ * {@code reverie demo agent}: replays a recorded tool-calling conversation (gpt-4o asking a weather
+ * tool, then answering) through the real OpenAI provider and the real agent loop, offline, printing
+ * each step as it happens: the tool call as its arguments stream in, the tool's result, and the
+ * answer.
  */
 @Command(
     name = "agent",
@@ -49,7 +49,8 @@ final class AgentDemoCommand implements Callable<Integer> {
 
   @Option(
       names = "--delay-ms",
-      description = "Pause per body read, to watch the stream (default: 15 on a terminal, 0 otherwise).")
+      description =
+          "Pause per body read, to watch the stream (default: 15 on a terminal, 0 otherwise).")
   Integer delayMillis;
 
   @Option(names = "--debug", description = "Show stack traces on errors.")
@@ -66,7 +67,8 @@ final class AgentDemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ReplayTransport replay;
     try (InputStream in = AgentDemoCommand.class.getResourceAsStream(RECORDING)) {
-      if (in == null) throw new IllegalStateException("the bundled recording " + RECORDING + " is missing");
+      if (in == null)
+        throw new IllegalStateException("the bundled recording " + RECORDING + " is missing");
       replay = new ReplayTransport(Cassette.load(in, RECORDING));
     }
     int delay = delayMillis != null ? delayMillis : (System.console() != null ? 15 : 0);
@@ -185,7 +187,9 @@ final class AgentDemoCommand implements Callable<Integer> {
           usage.outputTokens(),
           step.invalidToolCalls().isEmpty()
               ? ""
-              : "; " + step.invalidToolCalls().size() + " invalid tool call(s) answered with errors");
+              : "; "
+                  + step.invalidToolCalls().size()
+                  + " invalid tool call(s) answered with errors");
       out.flush();
     }
   }

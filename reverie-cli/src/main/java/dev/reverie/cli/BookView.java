@@ -15,7 +15,9 @@ final class BookView {
         book.author() == null
             ? "…"
             : orEllipsis(book.author().name())
-                + (book.author().nationality() == null ? "" : " (" + book.author().nationality() + ")");
+                + (book.author().nationality() == null
+                    ? ""
+                    : " (" + book.author().nationality() + ")");
     lines.add("  author:          " + author);
     lines.add(
         "  genres:          "

@@ -54,7 +54,8 @@ final class ChatCommand implements Callable<Integer> {
   @Option(
       names = {"-m", "--model"},
       defaultValue = "openai:gpt-4o-mini",
-      description = "The model as provider:model (default: ${DEFAULT-VALUE}); the key comes from the provider's environment variable, e.g. OPENAI_API_KEY.")
+      description =
+          "The model as provider:model (default: ${DEFAULT-VALUE}); the key comes from the provider's environment variable, e.g. OPENAI_API_KEY.")
   String model;
 
   @Option(
@@ -83,7 +84,8 @@ final class ChatCommand implements Callable<Integer> {
 
   /** The time tool's input. */
   record TimeQuery(
-      @Description("an IANA time zone such as Europe/Rome or America/New_York; empty for the local zone")
+      @Description(
+              "an IANA time zone such as Europe/Rome or America/New_York; empty for the local zone")
           String timeZone) {}
 
   private static final List<String> CONDITIONS =
@@ -120,7 +122,9 @@ final class ChatCommand implements Callable<Integer> {
             throw new IllegalArgumentException("unknown time zone '" + name + "'", e);
           }
           return ZonedDateTime.now(zone).format(DateTimeFormatter.RFC_1123_DATE_TIME)
-              + " (" + zone.getId() + ")";
+              + " ("
+              + zone.getId()
+              + ")";
         });
   }
 
@@ -205,8 +209,7 @@ final class ChatCommand implements Callable<Integer> {
         } else if (part instanceof ToolCall call) {
           if (speaking) out.println();
           speaking = false;
-          out.println(
-              faint(terminal, "  ⚙ " + call.call().toolName() + " " + call.call().input()));
+          out.println(faint(terminal, "  ⚙ " + call.call().toolName() + " " + call.call().input()));
         } else if (part instanceof ToolResult result) {
           out.println(
               faint(

@@ -17,9 +17,9 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code reverie demo}: replays the bundled seed recording (o4-mini streaming a {@code Book})
@@ -28,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "demo",
     subcommands = AgentDemoCommand.class,
-    description = "Stream a Book object from a bundled recording, offline, through the real OpenAI provider.",
+    description =
+        "Stream a Book object from a bundled recording, offline, through the real OpenAI provider.",
     mixinStandardHelpOptions = true)
 final class DemoCommand implements Callable<Integer> {
   static final String SEED = "/demo/complex_object_streaming.yaml";
@@ -38,7 +39,10 @@ final class DemoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--delay-ms", description = "Pause per body read, to watch the stream (default: 15 on a terminal, 0 otherwise).")
+  @Option(
+      names = "--delay-ms",
+      description =
+          "Pause per body read, to watch the stream (default: 15 on a terminal, 0 otherwise).")
   Integer delayMillis;
 
   @Option(names = "--plain", description = "One line per change even on a terminal.")
@@ -52,7 +56,8 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ReplayTransport replay;
     try (InputStream in = DemoCommand.class.getResourceAsStream(SEED)) {
-      if (in == null) throw new IllegalStateException("the bundled recording " + SEED + " is missing");
+      if (in == null)
+        throw new IllegalStateException("the bundled recording " + SEED + " is missing");
       replay = new ReplayTransport(Cassette.load(in, "bundled " + SEED), 128);
     }
     var live = plain ? java.util.Optional.<TerminalRenderer>empty() : TerminalRenderer.open();
@@ -65,7 +70,8 @@ final class DemoCommand implements Callable<Integer> {
             .languageModel("o4-mini");
     var request =
         ObjectCall.of(
-            Call.builder(Prompt.user(PROMPT)).maxOutputTokens(4000).build(), ObjectSchema.of(Book.class));
+            Call.builder(Prompt.user(PROMPT)).maxOutputTokens(4000).build(),
+            ObjectSchema.of(Book.class));
 
     out.println("Replaying o4-mini streaming a Book (recorded traffic, no network):");
     out.flush();
@@ -80,14 +86,21 @@ final class DemoCommand implements Callable<Integer> {
       result = stream.result();
     }
     out.println();
-    out.println("Final object (validated against the schema" + (result.repaired() ? ", after repair" : "") + "):");
+    out.println(
+        "Final object (validated against the schema"
+            + (result.repaired() ? ", after repair" : "")
+            + "):");
     BookView.lines(result.object()).forEach(out::println);
     out.println("  as JSON:         " + result.tree().toJson());
     var u = result.usage();
     out.printf(
         "Usage: %d input, %d output (%d reasoning), %d total tokens; finish reason %s; %d partial updates%n",
-        u.inputTokens(), u.outputTokens(), u.reasoningTokens(), u.totalTokens(),
-        result.finishReason().name().toLowerCase(java.util.Locale.ROOT), changes);
+        u.inputTokens(),
+        u.outputTokens(),
+        u.reasoningTokens(),
+        u.totalTokens(),
+        result.finishReason().name().toLowerCase(java.util.Locale.ROOT),
+        changes);
     out.flush();
     return 0;
   }

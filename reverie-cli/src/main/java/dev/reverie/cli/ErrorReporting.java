@@ -3,15 +3,16 @@ package dev.reverie.cli;
 import picocli.CommandLine;
 
 /**
- * Prints a failure as one clear line instead of a stack trace, unless {@code --debug} asked for
- * the trace.
+ * Prints a failure as one clear line instead of a stack trace, unless {@code --debug} asked for the
+ * trace.
  */
 final class ErrorReporting implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(
       Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-    boolean debug = parseResult.hasMatchedOption("--debug")
-        || (parseResult.subcommand() != null && anyDebug(parseResult.subcommand()));
+    boolean debug =
+        parseResult.hasMatchedOption("--debug")
+            || (parseResult.subcommand() != null && anyDebug(parseResult.subcommand()));
     var err = commandLine.getErr();
     if (debug) {
       e.printStackTrace(err);

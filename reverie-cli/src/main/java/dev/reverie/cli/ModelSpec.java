@@ -17,15 +17,20 @@ record ModelSpec(String provider, String modelId) {
       throw new IllegalArgumentException(
           "a model is written provider:model, e.g. openai:o4-mini (got '" + text + "')");
     }
-    return new ModelSpec(text.substring(0, colon).toLowerCase(Locale.ROOT), text.substring(colon + 1));
+    return new ModelSpec(
+        text.substring(0, colon).toLowerCase(Locale.ROOT), text.substring(colon + 1));
   }
 
   /** Opens the model; fails with one clear message when the provider's key is not set. */
   LanguageModel open() {
     return switch (provider) {
-      case "openai" -> OpenAi.builder().apiKey(requireEnv("OPENAI_API_KEY")).build().languageModel(modelId);
+      case "openai" ->
+          OpenAi.builder().apiKey(requireEnv("OPENAI_API_KEY")).build().languageModel(modelId);
       case "anthropic" ->
-          Anthropic.builder().apiKey(requireEnv("ANTHROPIC_API_KEY")).build().languageModel(modelId);
+          Anthropic.builder()
+              .apiKey(requireEnv("ANTHROPIC_API_KEY"))
+              .build()
+              .languageModel(modelId);
       default ->
           throw new IllegalArgumentException(
               "unknown provider '" + provider + "' (known: openai, anthropic)");

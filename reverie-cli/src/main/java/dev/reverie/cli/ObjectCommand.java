@@ -17,15 +17,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code reverie object}: streams an object matching a JSON schema file from a real model. */
 @Command(
     name = "object",
-    description = "Stream a JSON object matching a schema from a model (needs the provider's API key).",
+    description =
+        "Stream a JSON object matching a schema from a model (needs the provider's API key).",
     mixinStandardHelpOptions = true)
 final class ObjectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -36,7 +37,9 @@ final class ObjectCommand implements Callable<Integer> {
   @Option(names = "--schema", required = true, description = "A JSON schema file.")
   Path schemaFile;
 
-  @Option(names = "--name", description = "The schema's name shown to the model (default: file name).")
+  @Option(
+      names = "--name",
+      description = "The schema's name shown to the model (default: file name).")
   String name;
 
   @Option(names = "--max-tokens", description = "Output-token limit (default: 4000).")
@@ -76,7 +79,8 @@ final class ObjectCommand implements Callable<Integer> {
     }
     out.println(result.tree().toJson());
     var u = result.usage();
-    out.printf("Usage: %d input, %d output, %d total tokens; finish reason %s%n",
+    out.printf(
+        "Usage: %d input, %d output, %d total tokens; finish reason %s%n",
         u.inputTokens(), u.outputTokens(), u.totalTokens(), result.finishReason());
     out.flush();
     return 0;

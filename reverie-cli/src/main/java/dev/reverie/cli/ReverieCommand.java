@@ -6,10 +6,16 @@ import picocli.CommandLine.Command;
 /** The {@code reverie} command: entry point of the CLI. */
 @Command(
     name = "reverie",
-    description = "Reverie: one Java API across LLM providers, agents and typed objects that stream in.",
+    description =
+        "Reverie: one Java API across LLM providers, agents and typed objects that stream in.",
     mixinStandardHelpOptions = true,
     version = "reverie 0.1.0",
-    subcommands = {DemoCommand.class, ObjectCommand.class, ChatCommand.class, ConformanceCommand.class})
+    subcommands = {
+      DemoCommand.class,
+      ObjectCommand.class,
+      ChatCommand.class,
+      ConformanceCommand.class
+    })
 public final class ReverieCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -20,8 +26,7 @@ public final class ReverieCommand implements Runnable {
 
   /** Builds the command line with error reporting that prints one line per failure. */
   public static CommandLine commandLine() {
-    return new CommandLine(new ReverieCommand())
-        .setExecutionExceptionHandler(new ErrorReporting());
+    return new CommandLine(new ReverieCommand()).setExecutionExceptionHandler(new ErrorReporting());
   }
 
   public static void main(String[] args) {

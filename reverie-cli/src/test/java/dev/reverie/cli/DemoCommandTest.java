@@ -43,7 +43,9 @@ class DemoCommandTest {
     Files.writeString(schema, "{\"type\":\"object\"}");
     Run run = run("object", "--model", "nosuch:model", "--schema", schema.toString(), "hi");
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err().strip()).startsWith("reverie: unknown provider 'nosuch'").doesNotContain("\tat ");
+    assertThat(run.err().strip())
+        .startsWith("reverie: unknown provider 'nosuch'")
+        .doesNotContain("\tat ");
     assertThat(run.err().lines().count()).isEqualTo(1);
   }
 
@@ -51,14 +53,20 @@ class DemoCommandTest {
   void debugShowsTheStackTrace(@TempDir Path dir) throws Exception {
     Path schema = dir.resolve("book.json");
     Files.writeString(schema, "{\"type\":\"object\"}");
-    Run run = run("object", "--debug", "--model", "nosuch:model", "--schema", schema.toString(), "hi");
+    Run run =
+        run("object", "--debug", "--model", "nosuch:model", "--schema", schema.toString(), "hi");
     assertThat(run.err()).contains("\tat ");
   }
 
   @Test
   void conformanceReportsTheSummary() {
-    Run run = run("conformance", "../reverie-cassette/src/test/resources/cassettes/TestOpenAIObjectGeneration");
+    Run run =
+        run(
+            "conformance",
+            "../reverie-cassette/src/test/resources/cassettes/TestOpenAIObjectGeneration");
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("requests identical: 8/8").contains("8 passed, 0 failed, 0 skipped");
+    assertThat(run.out())
+        .contains("requests identical: 8/8")
+        .contains("8 passed, 0 failed, 0 skipped");
   }
 }

@@ -34,12 +34,12 @@ import java.util.concurrent.ThreadFactory;
  * AgentResult result = agent.generate("What's the weather in Florence?");
  * }</pre>
  *
- * <p>{@link #generate} runs to the end; {@link #stream} yields every part of every step (see
- * {@link AgentStream}) or drives an {@link AgentListener}. Both share one loop, so they validate,
- * repair, run tools and build the conversation identically. Per step the agent sends the system
- * prompt, the input messages and every message earlier steps added: the assistant message with the
- * model's content (text, reasoning, tool calls, with their provider data, so signatures and
- * encrypted reasoning round-trip) and a tool message with the results in call order.
+ * <p>{@link #generate} runs to the end; {@link #stream} yields every part of every step (see {@link
+ * AgentStream}) or drives an {@link AgentListener}. Both share one loop, so they validate, repair,
+ * run tools and build the conversation identically. Per step the agent sends the system prompt, the
+ * input messages and every message earlier steps added: the assistant message with the model's
+ * content (text, reasoning, tool calls, with their provider data, so signatures and encrypted
+ * reasoning round-trip) and a tool message with the results in call order.
  *
  * <p>Tool calls of one step run concurrently on a bounded pool that lives for one run and is shut
  * down at its end; {@linkplain Tool#sequential() sequential} tools run alone. A call to an unknown
@@ -212,7 +212,8 @@ public final class Agent {
   private static List<Message> checkInput(Prompt input) {
     Objects.requireNonNull(input, "input");
     List<Message> messages = input.messages();
-    if (messages.isEmpty()) throw new IllegalArgumentException("the agent needs at least one message");
+    if (messages.isEmpty())
+      throw new IllegalArgumentException("the agent needs at least one message");
     Role last = messages.get(messages.size() - 1).role();
     if (last != Role.USER && last != Role.TOOL) {
       throw new IllegalArgumentException(

@@ -17,7 +17,8 @@ import java.util.Objects;
 public record AgentResult(List<Step> steps, Usage totalUsage) {
   public AgentResult {
     steps = List.copyOf(steps);
-    if (steps.isEmpty()) throw new IllegalArgumentException("an agent result has at least one step");
+    if (steps.isEmpty())
+      throw new IllegalArgumentException("an agent result has at least one step");
     Objects.requireNonNull(totalUsage, "totalUsage");
   }
 
@@ -37,8 +38,8 @@ public record AgentResult(List<Step> steps, Usage totalUsage) {
   }
 
   /**
-   * The messages the run added, in order. Append them to the conversation to continue it; the
-   * parts carry the provider data a provider needs back (signatures, encrypted reasoning).
+   * The messages the run added, in order. Append them to the conversation to continue it; the parts
+   * carry the provider data a provider needs back (signatures, encrypted reasoning).
    */
   public List<Message> messages() {
     return steps.stream().flatMap(s -> s.messages().stream()).toList();

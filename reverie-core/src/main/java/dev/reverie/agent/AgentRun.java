@@ -161,7 +161,8 @@ final class AgentRun {
     plan =
         agent.prepareStep == null
             ? defaults
-            : Objects.requireNonNull(agent.prepareStep.prepare(defaults), "prepareStep returned null");
+            : Objects.requireNonNull(
+                agent.prepareStep.prepare(defaults), "prepareStep returned null");
     checker = new ToolCallChecker(plan, agent.repair);
     checks = new ArrayList<>();
     Call call = buildCall(plan);
@@ -340,8 +341,7 @@ final class AgentRun {
     }
     added.addAll(messages);
     totalUsage = totalUsage.plus(step.usage());
-    pending.add(
-        new StepFinish(index, step.usage(), step.finishReason(), step.providerMetadata()));
+    pending.add(new StepFinish(index, step.usage(), step.finishReason(), step.providerMetadata()));
     if (shouldContinue()) {
       state = State.START_STEP;
       return;
@@ -363,9 +363,9 @@ final class AgentRun {
   }
 
   /**
-   * The messages a step adds: one assistant message with what the model said (text, reasoning,
-   * tool calls and provider-executed results, each with its provider data), then one tool message
-   * with the agent's results in call order. Sources are output only; empty text says nothing.
+   * The messages a step adds: one assistant message with what the model said (text, reasoning, tool
+   * calls and provider-executed results, each with its provider data), then one tool message with
+   * the agent's results in call order. Sources are output only; empty text says nothing.
    */
   static List<Message> stepMessages(List<Part> modelContent, List<ToolResultPart> results) {
     var assistant = new ArrayList<Part>();

@@ -10,13 +10,13 @@ import java.util.NoSuchElementException;
  * A streaming agent run: every part of every step, the agent's tool results and the step
  * boundaries, pulled by the caller.
  *
- * <p>The parts, in order: per step a {@link dev.reverie.stream.StepStart}, the model's parts
- * except its {@link dev.reverie.stream.Finish} (warnings, text, reasoning, tool input, tool calls,
- * sources, provider-executed tool results), one {@link dev.reverie.stream.ToolResult} per tool
- * call the agent ran, in call order, and a {@link dev.reverie.stream.StepFinish} with the step's
- * usage and finish reason; at the end one {@link dev.reverie.stream.Finish} with the total usage,
- * or an {@link dev.reverie.stream.Error}. Tool calls are reported after validation and repair, so
- * each one is the call that ran (or was answered with an error result).
+ * <p>The parts, in order: per step a {@link dev.reverie.stream.StepStart}, the model's parts except
+ * its {@link dev.reverie.stream.Finish} (warnings, text, reasoning, tool input, tool calls,
+ * sources, provider-executed tool results), one {@link dev.reverie.stream.ToolResult} per tool call
+ * the agent ran, in call order, and a {@link dev.reverie.stream.StepFinish} with the step's usage
+ * and finish reason; at the end one {@link dev.reverie.stream.Finish} with the total usage, or an
+ * {@link dev.reverie.stream.Error}. Tool calls are reported after validation and repair, so each
+ * one is the call that ran (or was answered with an error result).
  *
  * <p>Single-use and pull-based: the run advances only as the iterator is advanced. The model's
  * stream is read at most one part ahead by a helper thread (so that an interrupt of the iterating

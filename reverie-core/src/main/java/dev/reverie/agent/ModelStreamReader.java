@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * interrupt, so an interrupted caller would stay stuck until the server sent more. Here the caller
  * waits on a monitor instead; an interrupt or a cancel closes the model stream, which aborts the
  * exchange and frees the reader. The reader reads at most one part ahead of the caller, so the
- * stream is still paced by the caller. The helper thread ends with the stream, on cancel, or at
- * the latest when the aborted read returns.
+ * stream is still paced by the caller. The helper thread ends with the stream, on cancel, or at the
+ * latest when the aborted read returns.
  */
 final class ModelStreamReader {
   private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();

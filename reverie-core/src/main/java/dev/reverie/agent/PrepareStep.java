@@ -5,8 +5,8 @@ package dev.reverie.agent;
  * the messages, the tools and the tool choice, the provider options.
  *
  * <p>It receives the plan the agent would use and returns the plan to use, usually a copy made with
- * the plan's {@code with…} methods. Changes apply to that step only; the next step starts again from
- * the agent's settings and the conversation so far. It runs on the agent's calling thread; an
+ * the plan's {@code with…} methods. Changes apply to that step only; the next step starts again
+ * from the agent's settings and the conversation so far. It runs on the agent's calling thread; an
  * exception it throws ends the run.
  */
 @FunctionalInterface

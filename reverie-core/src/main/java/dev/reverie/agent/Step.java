@@ -27,8 +27,8 @@ import java.util.stream.Collectors;
  * @param usage the tokens of this step's model call
  * @param warnings what the provider could not honour in this step's call
  * @param providerMetadata provider data about this step's answer
- * @param messages the messages this step added to the conversation: the assistant message, then
- *     the tool message when tools ran
+ * @param messages the messages this step added to the conversation: the assistant message, then the
+ *     tool message when tools ran
  */
 public record Step(
     int index,

@@ -47,31 +47,66 @@ public record StepPlan(
 
   public StepPlan withModel(LanguageModel value) {
     return new StepPlan(
-        stepIndex, previousSteps, value, system, messages, tools, providerTools, toolChoice,
+        stepIndex,
+        previousSteps,
+        value,
+        system,
+        messages,
+        tools,
+        providerTools,
+        toolChoice,
         providerOptions);
   }
 
   public StepPlan withSystem(String value) {
     return new StepPlan(
-        stepIndex, previousSteps, model, value, messages, tools, providerTools, toolChoice,
+        stepIndex,
+        previousSteps,
+        model,
+        value,
+        messages,
+        tools,
+        providerTools,
+        toolChoice,
         providerOptions);
   }
 
   public StepPlan withMessages(List<Message> value) {
     return new StepPlan(
-        stepIndex, previousSteps, model, system, value, tools, providerTools, toolChoice,
+        stepIndex,
+        previousSteps,
+        model,
+        system,
+        value,
+        tools,
+        providerTools,
+        toolChoice,
         providerOptions);
   }
 
   public StepPlan withTools(List<Tool> value) {
     return new StepPlan(
-        stepIndex, previousSteps, model, system, messages, value, providerTools, toolChoice,
+        stepIndex,
+        previousSteps,
+        model,
+        system,
+        messages,
+        value,
+        providerTools,
+        toolChoice,
         providerOptions);
   }
 
   public StepPlan withProviderTools(List<ProviderToolSpec> value) {
     return new StepPlan(
-        stepIndex, previousSteps, model, system, messages, tools, value, toolChoice,
+        stepIndex,
+        previousSteps,
+        model,
+        system,
+        messages,
+        tools,
+        value,
+        toolChoice,
         providerOptions);
   }
 
@@ -93,19 +128,32 @@ public record StepPlan(
   /** Offers no tools in this step. */
   public StepPlan withoutTools() {
     return new StepPlan(
-        stepIndex, previousSteps, model, system, messages, List.of(), List.of(), null,
+        stepIndex,
+        previousSteps,
+        model,
+        system,
+        messages,
+        List.of(),
+        List.of(),
+        null,
         providerOptions);
   }
 
   public StepPlan withToolChoice(ToolChoice value) {
     return new StepPlan(
-        stepIndex, previousSteps, model, system, messages, tools, providerTools, value,
+        stepIndex,
+        previousSteps,
+        model,
+        system,
+        messages,
+        tools,
+        providerTools,
+        value,
         providerOptions);
   }
 
   public StepPlan withProviderOptions(ProviderData value) {
     return new StepPlan(
-        stepIndex, previousSteps, model, system, messages, tools, providerTools, toolChoice,
-        value);
+        stepIndex, previousSteps, model, system, messages, tools, providerTools, toolChoice, value);
   }
 }

@@ -73,7 +73,9 @@ final class ToolCallChecker {
     Tool tool = tools.get(call.toolName());
     if (tool == null) {
       String available =
-          tools.isEmpty() ? "no tools are available" : "available tools: " + String.join(", ", tools.keySet());
+          tools.isEmpty()
+              ? "no tools are available"
+              : "available tools: " + String.join(", ", tools.keySet());
       return invalid(call, "tool not found: " + call.toolName() + "; " + available);
     }
     JsonNode arguments;
@@ -95,7 +97,8 @@ final class ToolCallChecker {
               .append(" does not match its schema: ")
               .append(
                   String.join(
-                      "; ", violations.subList(0, Math.min(violations.size(), MAX_VIOLATIONS_SHOWN))));
+                      "; ",
+                      violations.subList(0, Math.min(violations.size(), MAX_VIOLATIONS_SHOWN))));
       if (violations.size() > MAX_VIOLATIONS_SHOWN) {
         text.append("; and ").append(violations.size() - MAX_VIOLATIONS_SHOWN).append(" more");
       }

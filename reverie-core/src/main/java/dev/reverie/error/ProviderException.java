@@ -50,7 +50,8 @@ public class ProviderException extends ReverieException {
     sb.append(status > 0 ? " returned HTTP " + status : " reported an error in the stream");
     if (type != null && !type.isEmpty()) sb.append(" (").append(type).append(')');
     if (message != null && !message.isEmpty()) sb.append(": ").append(message);
-    if (requestId != null && !requestId.isEmpty()) sb.append(" [request ").append(requestId).append(']');
+    if (requestId != null && !requestId.isEmpty())
+      sb.append(" [request ").append(requestId).append(']');
     return sb.toString();
   }
 

@@ -1,8 +1,7 @@
 package dev.reverie.error;
 
 /**
- * The root of every error Reverie throws. Messages never contain API keys or Authorization
- * headers.
+ * The root of every error Reverie throws. Messages never contain API keys or Authorization headers.
  */
 public class ReverieException extends RuntimeException {
   public ReverieException(String message) {

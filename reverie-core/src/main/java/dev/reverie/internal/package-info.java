@@ -1,4 +1,2 @@
-/**
- * Shared wire utilities for providers, one class per job. Not API: may change without notice.
- */
+/** Shared wire utilities for providers, one class per job. Not API: may change without notice. */
 package dev.reverie.internal;

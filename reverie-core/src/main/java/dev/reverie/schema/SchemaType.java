@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * when the value starts; {@link SchemaValidator#checkKind} uses it to reject a value before it is
  * complete.
  *
- * <p>A number is {@link #INTEGER} when its value is a whole number, whatever its spelling
- * ({@code 3}, {@code 3.0}, {@code 3e2}); {@link #NUMBER} only when it has a fractional
- * part ({@code 3.5}), so a schema's {@code integer} type accepts exactly the former.
+ * <p>A number is {@link #INTEGER} when its value is a whole number, whatever its spelling ({@code
+ * 3}, {@code 3.0}, {@code 3e2}); {@link #NUMBER} only when it has a fractional part ({@code 3.5}),
+ * so a schema's {@code integer} type accepts exactly the former.
  */
 public enum SchemaType {
   OBJECT("object"),
@@ -49,9 +49,7 @@ public enum SchemaType {
       return BOOLEAN;
     }
     if (value.isNumber()) {
-      return value.isIntegralNumber() || value.canConvertToExactIntegral()
-          ? INTEGER
-          : NUMBER;
+      return value.isIntegralNumber() || value.canConvertToExactIntegral() ? INTEGER : NUMBER;
     }
     return STRING;
   }

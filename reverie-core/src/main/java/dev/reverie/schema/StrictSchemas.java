@@ -73,9 +73,9 @@ public final class StrictSchemas {
    *       {@code prefixItems}, {@code anyOf}, {@code allOf}, {@code $defs} and {@code definitions}.
    *       An {@code additionalProperties} that is a schema (a map type) is kept: strict mode cannot
    *       express maps, and forcing {@code false} would silently forbid every entry, so OpenAI's
-   *       own error is the clearer outcome. A free-form object (no {@code properties}, no
-   *       {@code additionalProperties}, e.g. {@code Map<String, Object>}) gets {@code false} like
-   *       any other, as the reference system does, and so only admits {@code {}} in strict mode;
+   *       own error is the clearer outcome. A free-form object (no {@code properties}, no {@code
+   *       additionalProperties}, e.g. {@code Map<String, Object>}) gets {@code false} like any
+   *       other, as the reference system does, and so only admits {@code {}} in strict mode;
    *   <li>every property is listed in {@code required}; one that was optional becomes nullable
    *       ({@code "type": ["string", "null"]}, {@code null} added to its {@code enum}, or {@code
    *       anyOf} with {@code {"type": "null"}}) so the model can still leave it out by writing

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 
 /**
- * A tool defined and usually executed by the provider (web search, computer use). Providers that
- * do not know {@code id} report an unsupported-tool warning.
+ * A tool defined and usually executed by the provider (web search, computer use). Providers that do
+ * not know {@code id} report an unsupported-tool warning.
  *
  * @param id provider-qualified id, e.g. {@code anthropic.web_search_20250305} or {@code
  *     openai.web_search}

@@ -86,8 +86,7 @@ public final class Tool {
       text = annotation == null ? "" : annotation.value();
     }
     ObjectNode schema = SchemaGenerator.schemaFor(inputType);
-    ToolFunction bound =
-        invocation -> toOutput(function.execute(bind(invocation, inputType)));
+    ToolFunction bound = invocation -> toOutput(function.execute(bind(invocation, inputType)));
     return new Tool(FunctionToolSpec.of(name, text, schema), bound, false);
   }
 

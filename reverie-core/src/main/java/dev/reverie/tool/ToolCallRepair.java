@@ -13,8 +13,8 @@ import java.util.Optional;
  * parse or do not match the schema) before the agent gives up on it.
  *
  * <p>The agent validates what the hook returns again; a call that is still invalid is recorded as
- * invalid and answered with an error result, as if there were no hook. The hook runs on the
- * agent's calling thread; it may call a model. An exception it throws ends the agent run.
+ * invalid and answered with an error result, as if there were no hook. The hook runs on the agent's
+ * calling thread; it may call a model. An exception it throws ends the agent run.
  */
 @FunctionalInterface
 public interface ToolCallRepair {
@@ -48,8 +48,8 @@ public interface ToolCallRepair {
 
   /**
    * Repairs the arguments as JSON (code fences, trailing commas, single quotes, unquoted keys, a
-   * truncated tail…) with {@link JsonRepair}; offers nothing when that changes nothing. The
-   * agent's default.
+   * truncated tail…) with {@link JsonRepair}; offers nothing when that changes nothing. The agent's
+   * default.
    */
   static ToolCallRepair jsonRepair() {
     return request -> {

@@ -89,9 +89,10 @@ public final class HttpHeaders {
   /** A copy with {@code name} set to {@code value}, replacing earlier values. */
   public HttpHeaders with(String name, String value) {
     var copy = new LinkedHashMap<String, List<String>>();
-    values.forEach((k, v) -> {
-      if (!k.equalsIgnoreCase(name)) copy.put(k, v);
-    });
+    values.forEach(
+        (k, v) -> {
+          if (!k.equalsIgnoreCase(name)) copy.put(k, v);
+        });
     copy.put(name, List.of(value));
     return new HttpHeaders(Collections.unmodifiableMap(copy));
   }
@@ -99,9 +100,10 @@ public final class HttpHeaders {
   /** A copy without {@code name}. */
   public HttpHeaders without(String name) {
     var copy = new LinkedHashMap<String, List<String>>();
-    values.forEach((k, v) -> {
-      if (!k.equalsIgnoreCase(name)) copy.put(k, v);
-    });
+    values.forEach(
+        (k, v) -> {
+          if (!k.equalsIgnoreCase(name)) copy.put(k, v);
+        });
     return new HttpHeaders(Collections.unmodifiableMap(copy));
   }
 
@@ -127,10 +129,11 @@ public final class HttpHeaders {
   @Override
   public String toString() {
     var sb = new StringBuilder("{");
-    values.forEach((k, v) -> {
-      if (sb.length() > 1) sb.append(", ");
-      sb.append(k).append('=').append(isSensitive(k) ? "[redacted]" : String.join(",", v));
-    });
+    values.forEach(
+        (k, v) -> {
+          if (sb.length() > 1) sb.append(", ");
+          sb.append(k).append('=').append(isSensitive(k) ? "[redacted]" : String.join(",", v));
+        });
     return sb.append('}').toString();
   }
 }

@@ -60,6 +60,14 @@ public record HttpRequest(String method, URI uri, HttpHeaders headers, byte[] bo
 
   @Override
   public String toString() {
-    return "HttpRequest[" + method + " " + uri + ", headers=" + headers + ", " + body.length + " bytes]";
+    return "HttpRequest["
+        + method
+        + " "
+        + uri
+        + ", headers="
+        + headers
+        + ", "
+        + body.length
+        + " bytes]";
   }
 }

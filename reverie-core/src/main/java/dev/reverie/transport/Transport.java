@@ -6,8 +6,8 @@ package dev.reverie.transport;
  *
  * <p>{@link #send} returns once the status and headers are in; the body streams afterwards. It
  * throws {@link dev.reverie.error.TransportException} when no response could be had, and {@link
- * dev.reverie.error.CancelledException} when the calling thread was interrupted. Error statuses
- * are returned, not thrown: mapping them is the provider's job.
+ * dev.reverie.error.CancelledException} when the calling thread was interrupted. Error statuses are
+ * returned, not thrown: mapping them is the provider's job.
  */
 @FunctionalInterface
 public interface Transport {

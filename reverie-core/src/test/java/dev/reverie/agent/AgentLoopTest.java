@@ -82,7 +82,8 @@ class AgentLoopTest {
     assertThat(firstCall.toolChoice()).isEqualTo(ToolChoice.auto());
     assertThat(firstCall.tools()).extracting(t -> t.name()).containsExactly("weather");
     List<Message> second = scripted.calls.get(1).prompt().messages();
-    assertThat(second).extracting(Message::role)
+    assertThat(second)
+        .extracting(Message::role)
         .containsExactly(Role.SYSTEM, Role.USER, Role.ASSISTANT, Role.TOOL);
     assertThat(second.get(2).parts())
         .containsExactly(call("call_1", "weather", "{\"location\": \"Florence,Italy\"}"));
@@ -107,7 +108,10 @@ class AgentLoopTest {
                 TextPart.of(""),
                 source,
                 new ToolCallPart(
-                    "c1", "weather", "{\"location\":\"Rome\"}", false,
+                    "c1",
+                    "weather",
+                    "{\"location\":\"Rome\"}",
+                    false,
                     ProviderData.of("google", Json.object().put("thought_signature", "abc")))),
             text("done"));
     var agent = Agent.builder(model(scripted)).tools(weather()).build();
@@ -125,7 +129,8 @@ class AgentLoopTest {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void stopsAtTheDefaultStepBoundWhenTheModelNeverStops(Mode mode) {
-    var scripted = ScriptedProviderModel.repeating(toolCalls(call("c", "weather", "{\"location\":\"x\"}")));
+    var scripted =
+        ScriptedProviderModel.repeating(toolCalls(call("c", "weather", "{\"location\":\"x\"}")));
     var agent = Agent.builder(model(scripted)).tools(weather()).build();
 
     AgentResult result = run(agent, "loop", mode);
@@ -137,9 +142,13 @@ class AgentLoopTest {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void stopConditionsEndTheLoopEarly(Mode mode) {
-    var scripted = ScriptedProviderModel.repeating(toolCalls(call("c", "weather", "{\"location\":\"x\"}")));
+    var scripted =
+        ScriptedProviderModel.repeating(toolCalls(call("c", "weather", "{\"location\":\"x\"}")));
     var byCount =
-        Agent.builder(model(scripted)).tools(weather()).stopWhen(StopCondition.stepCountIs(3)).build();
+        Agent.builder(model(scripted))
+            .tools(weather())
+            .stopWhen(StopCondition.stepCountIs(3))
+            .build();
     assertThat(run(byCount, "loop", mode).steps()).hasSize(3);
 
     var named =
@@ -156,13 +165,17 @@ class AgentLoopTest {
     assertThat(result.steps()).hasSize(2);
     assertThat(result.finalStep().toolResults()).hasSize(1);
 
-    var tokens = ScriptedProviderModel.repeating(toolCalls(call("c", "weather", "{\"location\":\"x\"}")));
+    var tokens =
+        ScriptedProviderModel.repeating(toolCalls(call("c", "weather", "{\"location\":\"x\"}")));
     var byTokens =
-        Agent.builder(model(tokens)).tools(weather())
-            .stopWhen(StopCondition.totalTokensAtLeast(30)).build();
+        Agent.builder(model(tokens))
+            .tools(weather())
+            .stopWhen(StopCondition.totalTokensAtLeast(30))
+            .build();
     assertThat(run(byTokens, "loop", mode).steps()).hasSize(2);
 
-    var limited = ScriptedProviderModel.repeating(toolCalls(call("c", "weather", "{\"location\":\"x\"}")));
+    var limited =
+        ScriptedProviderModel.repeating(toolCalls(call("c", "weather", "{\"location\":\"x\"}")));
     var bySteps = Agent.builder(model(limited)).tools(weather()).maxSteps(1).build();
     assertThat(run(bySteps, "loop", mode).steps()).hasSize(1);
   }
@@ -170,8 +183,7 @@ class AgentLoopTest {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void prepareStepChangesModelSystemToolsAndChoicePerStep(Mode mode) {
-    var first =
-        new ScriptedProviderModel(toolCalls(call("c1", "weather", "{\"location\":\"x\"}")));
+    var first = new ScriptedProviderModel(toolCalls(call("c1", "weather", "{\"location\":\"x\"}")));
     var second = ScriptedProviderModel.named("other", text("bye"));
     var plans = new ArrayList<StepPlan>();
     var agent =
@@ -202,7 +214,8 @@ class AgentLoopTest {
     assertThat(secondCall.prompt().messages()).hasSize(4);
     assertThat(plans).extracting(StepPlan::stepIndex).containsExactly(0, 1);
     assertThat(plans.get(1).previousSteps()).hasSize(1);
-    assertThat(plans.get(1).messages()).extracting(Message::role)
+    assertThat(plans.get(1).messages())
+        .extracting(Message::role)
         .containsExactly(Role.USER, Role.ASSISTANT, Role.TOOL);
   }
 
@@ -224,8 +237,10 @@ class AgentLoopTest {
 
     run(agent, "original", mode);
 
-    assertThat(scripted.calls.get(0).prompt().messages()).containsExactly(Message.user("rewritten"));
-    assertThat(scripted.calls.get(1).prompt().messages().get(0)).isEqualTo(Message.user("original"));
+    assertThat(scripted.calls.get(0).prompt().messages())
+        .containsExactly(Message.user("rewritten"));
+    assertThat(scripted.calls.get(1).prompt().messages().get(0))
+        .isEqualTo(Message.user("original"));
   }
 
   @ParameterizedTest
@@ -237,7 +252,8 @@ class AgentLoopTest {
         new ToolResultPart("srv_1", "web_search", ToolOutput.text("results"), true, null);
     var scripted =
         new ScriptedProviderModel(
-            answer(FinishReason.STOP, Usage.of(1, 1), serverCall, serverResult, TextPart.of("Tokyo")),
+            answer(
+                FinishReason.STOP, Usage.of(1, 1), serverCall, serverResult, TextPart.of("Tokyo")),
             text("Osaka"));
     var agent = Agent.builder(model(scripted)).providerTools(search).build();
 
@@ -297,10 +313,23 @@ class AgentLoopTest {
     List<String> kinds = parts.stream().map(p -> p.getClass().getSimpleName()).toList();
     assertThat(kinds)
         .containsExactly(
-            "StepStart", "StreamStart", "ToolInputStart", "ToolInputDelta", "ToolInputDelta",
-            "ToolInputEnd", "ToolCall", "ToolResult", "StepFinish",
-            "StepStart", "StreamStart", "TextStart", "TextDelta", "TextDelta", "TextEnd",
-            "StepFinish", "Finish");
+            "StepStart",
+            "StreamStart",
+            "ToolInputStart",
+            "ToolInputDelta",
+            "ToolInputDelta",
+            "ToolInputEnd",
+            "ToolCall",
+            "ToolResult",
+            "StepFinish",
+            "StepStart",
+            "StreamStart",
+            "TextStart",
+            "TextDelta",
+            "TextDelta",
+            "TextEnd",
+            "StepFinish",
+            "Finish");
     assertThat(((StepStart) parts.get(9)).stepIndex()).isEqualTo(1);
     var stepFinish = (StepFinish) parts.get(8);
     assertThat(stepFinish.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
@@ -332,7 +361,13 @@ class AgentLoopTest {
       var agent =
           Agent.builder(model(scripted))
               .system("sys")
-              .tools(weather(), tool("boom", invocation -> { throw new IllegalStateException("x"); }))
+              .tools(
+                  weather(),
+                  tool(
+                      "boom",
+                      invocation -> {
+                        throw new IllegalStateException("x");
+                      }))
               .build();
       results.add(run(agent, "hi", mode));
       requests.add(List.copyOf(scripted.calls));

@@ -112,7 +112,8 @@ class AgentOverLoopbackOpenAiTest {
     in.readNBytes(length);
   }
 
-  private static void writeHead(OutputStream out, String status, String... headers) throws IOException {
+  private static void writeHead(OutputStream out, String status, String... headers)
+      throws IOException {
     var head = new StringBuilder("HTTP/1.1 ").append(status).append("\r\n");
     for (String header : headers) head.append(header).append("\r\n");
     head.append("\r\n");
@@ -192,7 +193,8 @@ class AgentOverLoopbackOpenAiTest {
 
     assertThat(parts).anyMatch(p -> p instanceof TextDelta delta && delta.delta().equals("Hel"));
     assertThat(parts.get(parts.size() - 1))
-        .isInstanceOfSatisfying(Error.class, e -> assertThat(e.error().getMessage()).doesNotContain("sk-test"));
+        .isInstanceOfSatisfying(
+            Error.class, e -> assertThat(e.error().getMessage()).doesNotContain("sk-test"));
     assertThat(connections).hasValue(1); // failures after the first byte are not retried
   }
 

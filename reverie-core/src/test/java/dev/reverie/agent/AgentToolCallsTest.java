@@ -66,15 +66,20 @@ class AgentToolCallsTest {
             toolCalls(call("c1", "weather", "{\"location\": oops"), call("c2", "weather", "[1]")),
             text("sorry"));
     var agent =
-        Agent.builder(model(scripted)).tools(weather()).toolCallRepair(ToolCallRepair.none()).build();
+        Agent.builder(model(scripted))
+            .tools(weather())
+            .toolCallRepair(ToolCallRepair.none())
+            .build();
 
     Step step = run(agent, "hi", mode).steps().get(0);
 
-    assertThat(step.invalidToolCalls()).extracting(InvalidToolCall::problem)
+    assertThat(step.invalidToolCalls())
+        .extracting(InvalidToolCall::problem)
         .satisfiesExactly(
             p -> assertThat(p).startsWith("invalid JSON input for tool weather"),
             p -> assertThat(p).isEqualTo("the input of tool weather must be a JSON object"));
-    assertThat(step.toolCalls()).extracting(ToolCallPart::input)
+    assertThat(step.toolCalls())
+        .extracting(ToolCallPart::input)
         .containsExactly("{\"location\": oops", "[1]");
     assertThat(outputs(step)).allMatch(ToolOutput.Error.class::isInstance);
   }
@@ -84,7 +89,9 @@ class AgentToolCallsTest {
   void argumentsThatBreakTheSchemaAreInvalid(Mode mode) {
     var scripted =
         new ScriptedProviderModel(
-            toolCalls(call("c1", "weather", "{\"city\":\"Rome\"}"), call("c2", "weather", "{\"location\":7}")),
+            toolCalls(
+                call("c1", "weather", "{\"city\":\"Rome\"}"),
+                call("c2", "weather", "{\"location\":7}")),
             text("sorry"));
     var agent = Agent.builder(model(scripted)).tools(weather()).build();
 
@@ -104,7 +111,8 @@ class AgentToolCallsTest {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void malformedJsonIsRepairedByDefault(Mode mode) {
-    var seen = new java.util.concurrent.atomic.AtomicReference<com.fasterxml.jackson.databind.JsonNode>();
+    var seen =
+        new java.util.concurrent.atomic.AtomicReference<com.fasterxml.jackson.databind.JsonNode>();
     Tool weather =
         Tool.of(
             "weather",
@@ -122,7 +130,8 @@ class AgentToolCallsTest {
     Step step = run(agent, "hi", mode).steps().get(0);
 
     assertThat(step.invalidToolCalls()).isEmpty();
-    assertThat(step.toolCalls()).extracting(ToolCallPart::input)
+    assertThat(step.toolCalls())
+        .extracting(ToolCallPart::input)
         .containsExactly("{\"location\":\"Rome\"}");
     assertThat(seen.get().path("location").asText()).isEqualTo("Rome");
     assertThat(outputs(step)).containsExactly(ToolOutput.text("40 C"));
@@ -141,11 +150,17 @@ class AgentToolCallsTest {
           ToolCallPart c = request.call();
           return Optional.of(
               new ToolCallPart(
-                  c.toolCallId(), c.toolName().toLowerCase(java.util.Locale.ROOT), c.input(),
-                  false, c.providerData()));
+                  c.toolCallId(),
+                  c.toolName().toLowerCase(java.util.Locale.ROOT),
+                  c.input(),
+                  false,
+                  c.providerData()));
         };
     var agent =
-        Agent.builder(model(scripted)).system("sys").tools(weather()).toolCallRepair(lowerCase)
+        Agent.builder(model(scripted))
+            .system("sys")
+            .tools(weather())
+            .toolCallRepair(lowerCase)
             .build();
 
     Step step = run(agent, "hi", mode).steps().get(0);
@@ -165,15 +180,15 @@ class AgentToolCallsTest {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void aRepairThatStillFailsLeavesTheOriginalCallInvalid(Mode mode) {
-    var scripted =
-        new ScriptedProviderModel(toolCalls(call("c1", "nope", "{}")), text("ok"));
-    ToolCallRepair useless =
-        request -> Optional.of(ToolCallPart.of("c1", "still-nope", "{}"));
+    var scripted = new ScriptedProviderModel(toolCalls(call("c1", "nope", "{}")), text("ok"));
+    ToolCallRepair useless = request -> Optional.of(ToolCallPart.of("c1", "still-nope", "{}"));
     var agent = Agent.builder(model(scripted)).tools(weather()).toolCallRepair(useless).build();
 
     Step step = run(agent, "hi", mode).steps().get(0);
 
-    assertThat(step.invalidToolCalls()).extracting(i -> i.call().toolName()).containsExactly("nope");
+    assertThat(step.invalidToolCalls())
+        .extracting(i -> i.call().toolName())
+        .containsExactly("nope");
   }
 
   @ParameterizedTest
@@ -183,13 +198,19 @@ class AgentToolCallsTest {
         new ScriptedProviderModel(
             toolCalls(call("c1", "boom", "{}"), call("c2", "weather", "{\"location\":\"x\"}")),
             text("recovered"));
-    Tool boom = tool("boom", invocation -> { throw new IllegalStateException("disk on fire"); });
+    Tool boom =
+        tool(
+            "boom",
+            invocation -> {
+              throw new IllegalStateException("disk on fire");
+            });
     var agent = Agent.builder(model(scripted)).tools(boom, weather()).build();
 
     AgentResult result = run(agent, "hi", mode);
 
     assertThat(outputs(result.steps().get(0)))
-        .containsExactly(ToolOutput.error("tool boom failed: disk on fire"), ToolOutput.text("40 C"));
+        .containsExactly(
+            ToolOutput.error("tool boom failed: disk on fire"), ToolOutput.text("40 C"));
     assertThat(result.steps().get(0).invalidToolCalls()).isEmpty();
     assertThat(result.text()).isEqualTo("recovered");
   }
@@ -206,7 +227,9 @@ class AgentToolCallsTest {
               return ToolOutput.text("met " + invocation.toolCallId());
             });
     ToolCallPart[] calls =
-        IntStream.range(0, 8).mapToObj(i -> call("c" + i, "meet", "{}")).toArray(ToolCallPart[]::new);
+        IntStream.range(0, 8)
+            .mapToObj(i -> call("c" + i, "meet", "{}"))
+            .toArray(ToolCallPart[]::new);
     var scripted = new ScriptedProviderModel(toolCalls(calls), text("done"));
     var agent = Agent.builder(model(scripted)).tools(meet).build();
 
@@ -236,7 +259,9 @@ class AgentToolCallsTest {
               return ToolOutput.text("ok");
             });
     ToolCallPart[] calls =
-        IntStream.range(0, 6).mapToObj(i -> call("c" + i, "pair", "{}")).toArray(ToolCallPart[]::new);
+        IntStream.range(0, 6)
+            .mapToObj(i -> call("c" + i, "pair", "{}"))
+            .toArray(ToolCallPart[]::new);
     var scripted = new ScriptedProviderModel(toolCalls(calls), text("done"));
     var agent = Agent.builder(model(scripted)).tools(pair).maxConcurrentTools(2).build();
 
@@ -293,7 +318,10 @@ class AgentToolCallsTest {
 
     assertThat(outputs(step))
         .containsExactly(
-            ToolOutput.text("p1"), ToolOutput.text("p2"), ToolOutput.text("s3"), ToolOutput.text("p4"));
+            ToolOutput.text("p1"),
+            ToolOutput.text("p2"),
+            ToolOutput.text("s3"),
+            ToolOutput.text("p4"));
     assertThat(events.subList(0, 2)).containsExactlyInAnyOrder("end p1", "end p2");
     assertThat(events.subList(2, 4)).containsExactly("alone with 0", "end p4");
   }
@@ -318,14 +346,17 @@ class AgentToolCallsTest {
             });
     var scripted =
         new ScriptedProviderModel(
-            toolCalls(call("a", "ordered", "{}"), call("b", "ordered", "{}"), call("c", "ordered", "{}")),
+            toolCalls(
+                call("a", "ordered", "{}"), call("b", "ordered", "{}"), call("c", "ordered", "{}")),
             text("done"));
     var agent = Agent.builder(model(scripted)).tools(ordered).build();
 
     Step step = run(agent, "hi", mode).steps().get(0);
 
     assertThat(finished).containsExactly("c", "b", "a");
-    assertThat(step.toolResults()).extracting(ToolResultPart::toolCallId).containsExactly("a", "b", "c");
+    assertThat(step.toolResults())
+        .extracting(ToolResultPart::toolCallId)
+        .containsExactly("a", "b", "c");
     assertThat(scripted.calls.get(1).prompt().messages().get(2).parts())
         .extracting(p -> ((ToolResultPart) p).toolCallId())
         .containsExactly("a", "b", "c");

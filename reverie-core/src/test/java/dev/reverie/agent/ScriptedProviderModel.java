@@ -42,10 +42,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A provider model that answers from a script, one turn per call, and records every call. Each
- * turn is a {@link Response}: {@code generate} returns it, {@code stream} streams it part by part
- * the way providers do (start/delta/end framing, tool input then the tool call, one finish). A
- * turn may also be raw stream parts or a failure.
+ * A provider model that answers from a script, one turn per call, and records every call. Each turn
+ * is a {@link Response}: {@code generate} returns it, {@code stream} streams it part by part the
+ * way providers do (start/delta/end framing, tool input then the tool call, one finish). A turn may
+ * also be raw stream parts or a failure.
  */
 final class ScriptedProviderModel implements ProviderModel {
   /** One scripted answer. */
@@ -99,8 +99,7 @@ final class ScriptedProviderModel implements ProviderModel {
   }
 
   static Answer answer(FinishReason reason, Usage usage, Part... parts) {
-    return new Answer(
-        new Response(List.of(parts), reason, usage, List.of(), ProviderData.EMPTY));
+    return new Answer(new Response(List.of(parts), reason, usage, List.of(), ProviderData.EMPTY));
   }
 
   static ToolCallPart call(String id, String name, String input) {
@@ -175,7 +174,8 @@ final class ScriptedProviderModel implements ProviderModel {
               Thread.currentThread().interrupt();
             }
             ended = true;
-            pending.add(new Error(new dev.reverie.error.TransportException("aborted", null, false)));
+            pending.add(
+                new Error(new dev.reverie.error.TransportException("aborted", null, false)));
             return true;
           }
 

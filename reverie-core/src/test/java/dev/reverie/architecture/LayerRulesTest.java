@@ -61,15 +61,13 @@ class LayerRulesTest {
         .resideInAnyPackage("dev.reverie.message..", "dev.reverie.stream..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("dev.reverie.transport..", "dev.reverie.internal..", "dev.reverie.provider..")
+        .resideInAnyPackage(
+            "dev.reverie.transport..", "dev.reverie.internal..", "dev.reverie.provider..")
         .check(classes);
   }
 
   @Test
   void noImplementationIsNamedImpl() {
-    noClasses()
-        .should()
-        .haveSimpleNameEndingWith("Impl")
-        .check(classes);
+    noClasses().should().haveSimpleNameEndingWith("Impl").check(classes);
   }
 }

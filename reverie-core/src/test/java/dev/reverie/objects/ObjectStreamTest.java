@@ -38,20 +38,25 @@ class ObjectStreamTest {
           .append("},\"finish_reason\":null}]}\n\n");
     }
     sb.append("data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n");
-    sb.append("data: {\"choices\":[],\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":5,\"total_tokens\":15}}\n\n");
+    sb.append(
+        "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":5,\"total_tokens\":15}}\n\n");
     return sb.append("data: [DONE]\n\n").toString();
   }
 
   static String toolSse(List<String> deltas) {
     var sb = new StringBuilder();
-    sb.append("data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"call_1\",")
-        .append("\"type\":\"function\",\"function\":{\"name\":\"Book\",\"arguments\":\"\"}}]},\"finish_reason\":null}]}\n\n");
+    sb.append(
+            "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"call_1\",")
+        .append(
+            "\"type\":\"function\",\"function\":{\"name\":\"Book\",\"arguments\":\"\"}}]},\"finish_reason\":null}]}\n\n");
     for (String d : deltas) {
-      sb.append("data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":")
+      sb.append(
+              "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":")
           .append(quote(d))
           .append("}}]},\"finish_reason\":null}]}\n\n");
     }
-    sb.append("data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}\n\n");
+    sb.append(
+        "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}\n\n");
     return sb.append("data: [DONE]\n\n").toString();
   }
 
@@ -75,13 +80,19 @@ class ObjectStreamTest {
 
   @Test
   void patchesDescribeEachChangeAsAJsonPointer() throws Exception {
-    var deltas = List.of("{\"title\":\"The ", "Lord\",\"genres\":[\"fantasy\",", "\"epic\"],\"published_year\":19", "54}");
+    var deltas =
+        List.of(
+            "{\"title\":\"The ",
+            "Lord\",\"genres\":[\"fantasy\",",
+            "\"epic\"],\"published_year\":19",
+            "54}");
     var transport = new ScriptedTransport().respond(200, "text/event-stream", sse(deltas));
     var patches = new ArrayList<String>();
     try (var stream = model(transport).streamObject(call())) {
       for (JsonChange change : stream.patches()) patches.add(change.toPatchJson());
       assertThat(stream.result().tree().toJson())
-          .isEqualTo("{\"title\":\"The Lord\",\"genres\":[\"fantasy\",\"epic\"],\"published_year\":1954}");
+          .isEqualTo(
+              "{\"title\":\"The Lord\",\"genres\":[\"fantasy\",\"epic\"],\"published_year\":1954}");
     }
     assertThat(patches)
         .contains(
@@ -93,11 +104,17 @@ class ObjectStreamTest {
 
   @Test
   void elementsArriveOneByOneWhenComplete() throws Exception {
-    var deltas = List.of("{\"title\":\"T\",\"genres\":[\"fan", "tasy\",\"ep", "ic\"]", ",\"published_year\":1954}");
+    var deltas =
+        List.of(
+            "{\"title\":\"T\",\"genres\":[\"fan",
+            "tasy\",\"ep",
+            "ic\"]",
+            ",\"published_year\":1954}");
     var transport = new ScriptedTransport().respond(200, "text/event-stream", sse(deltas));
     var elements = new ArrayList<String>();
     try (var stream = model(transport).streamObject(call())) {
-      for (ObjectEvent.Element<JsonValue> e : stream.elements()) elements.add(e.path() + "=" + e.value().toJson());
+      for (ObjectEvent.Element<JsonValue> e : stream.elements())
+        elements.add(e.path() + "=" + e.value().toJson());
       stream.result();
     }
     assertThat(elements).containsExactly("/genres/0=\"fantasy\"", "/genres/1=\"epic\"");
@@ -105,7 +122,8 @@ class ObjectStreamTest {
 
   @Test
   void aContradictionIsReportedAsSoonAsItIsSeen() throws Exception {
-    var deltas = List.of("{\"published_year\":\"nine", "teen fifty-four\",\"title\":\"T\",\"genres\":[]}");
+    var deltas =
+        List.of("{\"published_year\":\"nine", "teen fifty-four\",\"title\":\"T\",\"genres\":[]}");
     var transport = new ScriptedTransport().respond(200, "text/event-stream", sse(deltas));
     try (var stream = model(transport).streamObject(call())) {
       var it = stream.events().iterator();
@@ -117,7 +135,8 @@ class ObjectStreamTest {
       }
       // Reported during the first delta, before the rest of the string arrived.
       assertThat(seen.get(seen.size() - 1))
-          .isInstanceOfSatisfying(ObjectEvent.Violation.class,
+          .isInstanceOfSatisfying(
+              ObjectEvent.Violation.class,
               v -> assertThat(v.violation().path()).isEqualTo("/published_year"));
       assertThat(stream.earlyViolations()).hasSize(1);
       assertThatThrownBy(stream::result).isInstanceOf(NoObjectGeneratedException.class);
@@ -126,12 +145,14 @@ class ObjectStreamTest {
 
   @Test
   void malformedOutputIsRepaired() throws Exception {
-    var deltas = List.of("```json\n{'title': 'T', genres: ['a',], ", "\"published_year\": 1954,}\n```");
+    var deltas =
+        List.of("```json\n{'title': 'T', genres: ['a',], ", "\"published_year\": 1954,}\n```");
     var transport = new ScriptedTransport().respond(200, "text/event-stream", sse(deltas));
     try (var stream = model(transport).streamObject(call())) {
       var result = stream.result();
       assertThat(result.repaired()).isTrue();
-      assertThat(result.tree().toJson()).isEqualTo("{\"title\":\"T\",\"genres\":[\"a\"],\"published_year\":1954}");
+      assertThat(result.tree().toJson())
+          .isEqualTo("{\"title\":\"T\",\"genres\":[\"a\"],\"published_year\":1954}");
     }
   }
 
@@ -140,7 +161,10 @@ class ObjectStreamTest {
     var deltas = List.of("no json at all");
     var transport = new ScriptedTransport().respond(200, "text/event-stream", sse(deltas));
     var request =
-        call().withRepair((raw, error) -> Optional.of("{\"title\":\"" + raw + "\",\"genres\":[],\"published_year\":1}"));
+        call()
+            .withRepair(
+                (raw, error) ->
+                    Optional.of("{\"title\":\"" + raw + "\",\"genres\":[],\"published_year\":1}"));
     try (var stream = model(transport).streamObject(request)) {
       assertThat(stream.result().tree().toJson()).contains("no json at all");
     }
@@ -151,7 +175,8 @@ class ObjectStreamTest {
     var deltas = List.of("{\"title\":\"Du", "ne\",\"genres\":[],\"published_year\":1965}");
     var transport = new ScriptedTransport().respond(200, "text/event-stream", toolSse(deltas));
     var titles = new ArrayList<String>();
-    try (var stream = model(transport).streamObject(call().withStrategy(ObjectStrategy.FORCED_TOOL))) {
+    try (var stream =
+        model(transport).streamObject(call().withStrategy(ObjectStrategy.FORCED_TOOL))) {
       for (JsonValue partial : stream.partials()) {
         partial.at("/title").ifPresent(t -> titles.add(t.toJson()));
       }
@@ -167,34 +192,49 @@ class ObjectStreamTest {
   void theSchemaInPromptStrategyAddsAnInstruction() throws Exception {
     var transport =
         new ScriptedTransport()
-            .respond(200, "text/event-stream", sse(List.of("{\"title\":\"T\",\"genres\":[],\"published_year\":1}")));
-    try (var stream = model(transport).streamObject(call().withStrategy(ObjectStrategy.SCHEMA_IN_PROMPT))) {
+            .respond(
+                200,
+                "text/event-stream",
+                sse(List.of("{\"title\":\"T\",\"genres\":[],\"published_year\":1}")));
+    try (var stream =
+        model(transport).streamObject(call().withStrategy(ObjectStrategy.SCHEMA_IN_PROMPT))) {
       stream.result();
     }
     var body = MAPPER.readTree(transport.requests().get(0).body());
     assertThat(body.path("messages").get(0).path("role").asText()).isEqualTo("system");
-    assertThat(body.path("messages").get(0).path("content").asText()).contains("valid JSON").contains("published_year");
+    assertThat(body.path("messages").get(0).path("content").asText())
+        .contains("valid JSON")
+        .contains("published_year");
   }
 
   @Test
   void anObjectStreamIsSingleUse() throws Exception {
-    var transport = new ScriptedTransport().respond(200, "text/event-stream", sse(List.of("{\"title\":\"T\",\"genres\":[],\"published_year\":1}")));
+    var transport =
+        new ScriptedTransport()
+            .respond(
+                200,
+                "text/event-stream",
+                sse(List.of("{\"title\":\"T\",\"genres\":[],\"published_year\":1}")));
     try (var stream = model(transport).streamObject(call())) {
       stream.partials().iterator();
-      assertThatThrownBy(() -> stream.events().iterator()).isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> stream.events().iterator())
+          .isInstanceOf(IllegalStateException.class);
     }
   }
 
   @Test
   void generateObjectValidatesAndFailsWithTheRawText() throws Exception {
-    String ok = "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"{\\\"title\\\":1}\"},\"finish_reason\":\"stop\"}],"
-        + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,\"total_tokens\":2}}";
+    String ok =
+        "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"{\\\"title\\\":1}\"},\"finish_reason\":\"stop\"}],"
+            + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,\"total_tokens\":2}}";
     var transport = new ScriptedTransport().respond(200, "application/json", ok);
     assertThatThrownBy(() -> model(transport).generateObject(call()))
-        .isInstanceOfSatisfying(NoObjectGeneratedException.class, e -> {
-          assertThat(e.rawText()).isEqualTo("{\"title\":1}");
-          assertThat(e.usage().totalTokens()).isEqualTo(2);
-          assertThat(e.getMessage()).contains("/title");
-        });
+        .isInstanceOfSatisfying(
+            NoObjectGeneratedException.class,
+            e -> {
+              assertThat(e.rawText()).isEqualTo("{\"title\":1}");
+              assertThat(e.usage().totalTokens()).isEqualTo(2);
+              assertThat(e.getMessage()).contains("/title");
+            });
   }
 }

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A transport that answers with scripted responses in order and records every request. Bodies
- * are delivered in reads of at most {@code chunkSize} bytes, like a network would.
+ * A transport that answers with scripted responses in order and records every request. Bodies are
+ * delivered in reads of at most {@code chunkSize} bytes, like a network would.
  */
 public final class ScriptedTransport implements Transport {
   /** One scripted answer. */

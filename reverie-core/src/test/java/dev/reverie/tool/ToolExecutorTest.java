@@ -25,8 +25,18 @@ class ToolExecutorTest {
 
   @Test
   void aThrowingToolYieldsAnErrorOutputAndOthersStillRun() {
-    Tool boom = tool("boom", i -> { throw new java.io.IOException("no network"); });
-    Tool blank = tool("blank", i -> { throw new IllegalStateException(); });
+    Tool boom =
+        tool(
+            "boom",
+            i -> {
+              throw new java.io.IOException("no network");
+            });
+    Tool blank =
+        tool(
+            "blank",
+            i -> {
+              throw new IllegalStateException();
+            });
     Tool ok = tool("ok", i -> ToolOutput.text(i.toolCallId()));
 
     try (ToolExecutor executor = ToolExecutor.create(4)) {

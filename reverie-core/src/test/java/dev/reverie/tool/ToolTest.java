@@ -61,7 +61,9 @@ class ToolTest {
     assertThat(value).isEqualTo(Json.parse("{\"summary\":\"hot\",\"high_celsius\":40}", "test"));
 
     byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
-    Tool media = Tool.typed("shot", "screenshot", WeatherQuery.class, q -> ToolOutput.media(png, "image/png"));
+    Tool media =
+        Tool.typed(
+            "shot", "screenshot", WeatherQuery.class, q -> ToolOutput.media(png, "image/png"));
     assertThat(media.execute(invocation("{\"location\":\"x\",\"days_ahead\":1}")))
         .isEqualTo(ToolOutput.media(png, "image/png"));
 
@@ -73,7 +75,8 @@ class ToolTest {
   @Test
   void argumentsThatDoNotBindAreReportedAsAnArgumentError() {
     Tool tool = Tool.typed("weather", "w", WeatherQuery.class, q -> "x");
-    assertThatThrownBy(() -> tool.execute(invocation("{\"location\":\"x\",\"days_ahead\":\"soon\"}")))
+    assertThatThrownBy(
+            () -> tool.execute(invocation("{\"location\":\"x\",\"days_ahead\":\"soon\"}")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("invalid arguments for tool weather");
   }
@@ -110,8 +113,7 @@ class ToolTest {
 
   @Test
   void sequentialAndProviderDataMakeCopies() {
-    Tool tool =
-        Tool.of("t", "d", Json.object().put("type", "object"), i -> ToolOutput.text("ok"));
+    Tool tool = Tool.of("t", "d", Json.object().put("type", "object"), i -> ToolOutput.text("ok"));
     ProviderData cache = ProviderData.of("anthropic", Json.object().put("type", "ephemeral"));
 
     Tool changed = tool.sequential().withProviderData(cache);
@@ -119,6 +121,7 @@ class ToolTest {
     assertThat(tool.isSequential()).isFalse();
     assertThat(changed.isSequential()).isTrue();
     assertThat(((FunctionToolSpec) changed.spec()).providerData()).isEqualTo(cache);
-    assertThat(List.of(changed.name(), changed.toString())).containsExactly("t", "Tool[t, sequential]");
+    assertThat(List.of(changed.name(), changed.toString()))
+        .containsExactly("t", "Tool[t, sequential]");
   }
 }

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 class SeedRecordingTest {
   static final Path SEED =
-      Path.of("src/test/resources/cassettes/TestOpenAIObjectGeneration/openai-o4-mini/complex_object_streaming.yaml");
+      Path.of(
+          "src/test/resources/cassettes/TestOpenAIObjectGeneration/openai-o4-mini/complex_object_streaming.yaml");
   static final String PROMPT =
       "Generate information about 'The Lord of the Rings' book by J.R.R. Tolkien, including genres"
           + " like fantasy and adventure, and its publication year (1954).";
@@ -46,13 +47,15 @@ class SeedRecordingTest {
 
   static ObjectCall<Book> request() {
     return ObjectCall.of(
-        Call.builder(Prompt.user(PROMPT)).maxOutputTokens(4000).build(), ObjectSchema.of(Book.class));
+        Call.builder(Prompt.user(PROMPT)).maxOutputTokens(4000).build(),
+        ObjectSchema.of(Book.class));
   }
 
   record Run(List<Book> partials, ObjectResult<Book> result) {}
 
   static Run run(Transport transport) {
-    var model = OpenAi.builder().apiKey("dummy").transport(transport).build().languageModel("o4-mini");
+    var model =
+        OpenAi.builder().apiKey("dummy").transport(transport).build().languageModel("o4-mini");
     var partials = new ArrayList<Book>();
     try (var stream = model.streamObject(request())) {
       for (Book b : stream.partials()) partials.add(b);
@@ -68,16 +71,27 @@ class SeedRecordingTest {
     assertThat(replay.allUsed()).isTrue();
     assertThat(replay.checks()).allSatisfy(check -> assertThat(check.matched()).isTrue());
 
-    var titles = run.partials().stream().map(Book::title).filter(t -> t != null).distinct().toList();
+    var titles =
+        run.partials().stream().map(Book::title).filter(t -> t != null).distinct().toList();
     assertThat(titles).contains("The", "The Lord").last().isEqualTo("The Lord of the Rings");
     var genreSizes =
-        run.partials().stream().map(Book::genres).filter(g -> g != null).map(List::size).distinct().toList();
+        run.partials().stream()
+            .map(Book::genres)
+            .filter(g -> g != null)
+            .map(List::size)
+            .distinct()
+            .toList();
     assertThat(genreSizes).containsExactly(1, 2);
-    assertThat(run.partials()).map(Book::publishedYear).filteredOn(y -> y != null).containsOnly(1954);
+    assertThat(run.partials())
+        .map(Book::publishedYear)
+        .filteredOn(y -> y != null)
+        .containsOnly(1954);
 
     Book book = run.result().object();
     assertThat(book.publishedYear()).isEqualTo(1954);
-    assertThat(run.result().tree().at("/published_year").orElseThrow().toJsonNode().isIntegralNumber()).isTrue();
+    assertThat(
+            run.result().tree().at("/published_year").orElseThrow().toJsonNode().isIntegralNumber())
+        .isTrue();
     assertThat(book.author()).isEqualTo(new Author("J.R.R. Tolkien", "British"));
     assertThat(run.result().usage().totalTokens()).isEqualTo(345);
     assertThat(run.result().usage().reasoningTokens()).isEqualTo(128);

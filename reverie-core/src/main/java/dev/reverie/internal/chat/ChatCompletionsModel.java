@@ -69,7 +69,8 @@ public final class ChatCompletionsModel implements ProviderModel {
   public Response generate(Call call) {
     var encoded = encoder.encode(call, modelId, false);
     String body =
-        http.postForText(endpoint, requestHeaders(call, "application/json"), Json.write(encoded.body()));
+        http.postForText(
+            endpoint, requestHeaders(call, "application/json"), Json.write(encoded.body()));
     return decoder.decode(body, encoded.warnings());
   }
 
@@ -79,7 +80,8 @@ public final class ChatCompletionsModel implements ProviderModel {
     HttpResponse response =
         http.post(endpoint, requestHeaders(call, "text/event-stream"), Json.write(encoded.body()));
     var streamDecoder = new ChatStreamDecoder(dialect);
-    return new SsePartStream(response, streamDecoder, List.of(streamDecoder.start(encoded.warnings())));
+    return new SsePartStream(
+        response, streamDecoder, List.of(streamDecoder.start(encoded.warnings())));
   }
 
   private HttpHeaders requestHeaders(Call call, String accept) {

@@ -25,7 +25,8 @@ public interface ChatDialect {
   }
 
   /** Adds service-specific fields to a request body, reading the call's provider options. */
-  default void addRequestFields(Call call, String modelId, ObjectNode body, List<CallWarning> warnings) {}
+  default void addRequestFields(
+      Call call, String modelId, ObjectNode body, List<CallWarning> warnings) {}
 
   /** Adds service-specific fields to an assistant message, e.g. replayed reasoning. */
   default void addAssistantFields(Message message, ObjectNode wireMessage) {}

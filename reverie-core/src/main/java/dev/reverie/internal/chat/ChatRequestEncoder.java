@@ -64,7 +64,8 @@ public final class ChatRequestEncoder {
       ArrayNode stop = body.putArray("stop");
       call.stopSequences().forEach(stop::add);
     }
-    if (call.responseFormat() != null) body.set("response_format", responseFormat(call.responseFormat()));
+    if (call.responseFormat() != null)
+      body.set("response_format", responseFormat(call.responseFormat()));
     encodeTools(call, body, warnings);
     if (stream) {
       body.put("stream", true);
@@ -77,7 +78,8 @@ public final class ChatRequestEncoder {
   private static void dropForReasoning(Object value, String setting, List<CallWarning> warnings) {
     if (value != null) {
       warnings.add(
-          CallWarning.unsupportedSetting(setting, setting + " is not supported for reasoning models"));
+          CallWarning.unsupportedSetting(
+              setting, setting + " is not supported for reasoning models"));
     }
   }
 
@@ -199,7 +201,8 @@ public final class ChatRequestEncoder {
       return c;
     }
     if (f.isUrl()) {
-      warnings.add(CallWarning.other("file URLs are supported for images only; " + f.url() + " dropped"));
+      warnings.add(
+          CallWarning.other("file URLs are supported for images only; " + f.url() + " dropped"));
       return null;
     }
     String base64 = Base64.getEncoder().encodeToString(f.data());
@@ -226,7 +229,8 @@ public final class ChatRequestEncoder {
           file.put("file_data", base64);
           return c;
         }
-        warnings.add(CallWarning.other("media type " + f.mediaType() + " is not supported; dropped"));
+        warnings.add(
+            CallWarning.other("media type " + f.mediaType() + " is not supported; dropped"));
         return null;
       }
     }
@@ -282,7 +286,9 @@ public final class ChatRequestEncoder {
         m.put(
             "content",
             media.text().isEmpty()
-                ? "The tool returned " + media.mediaType() + " content; see the following user message."
+                ? "The tool returned "
+                    + media.mediaType()
+                    + " content; see the following user message."
                 : media.text());
         ObjectNode user = mediaUserMessage(media, warnings);
         if (user != null) mediaMessages.add(user);

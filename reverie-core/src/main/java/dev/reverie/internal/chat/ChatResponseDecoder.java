@@ -54,7 +54,9 @@ public final class ChatResponseDecoder {
         JsonNode citation = annotation.path("url_citation");
         content.add(
             SourcePart.url(
-                "source-" + content.size(), Json.text(citation, "url"), Json.text(citation, "title")));
+                "source-" + content.size(),
+                Json.text(citation, "url"),
+                Json.text(citation, "title")));
       }
     }
     FinishReason finish = mapFinishReason(Json.text(choice, "finish_reason"));
@@ -86,7 +88,8 @@ public final class ChatResponseDecoder {
     if (usage == null || !usage.isObject()) return Usage.ZERO;
     long prompt = usage.path("prompt_tokens").asLong(0);
     long completion = usage.path("completion_tokens").asLong(0);
-    long total = usage.has("total_tokens") ? usage.path("total_tokens").asLong() : prompt + completion;
+    long total =
+        usage.has("total_tokens") ? usage.path("total_tokens").asLong() : prompt + completion;
     long cached = usage.path("prompt_tokens_details").path("cached_tokens").asLong(0);
     long reasoning = usage.path("completion_tokens_details").path("reasoning_tokens").asLong(0);
     long cacheWrite = usage.path("prompt_tokens_details").path("cache_write_tokens").asLong(0);

@@ -35,8 +35,8 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Turns chat-completions SSE events into stream parts, one event at a time. Holds the state of
- * one stream (open text, tool calls being written, finish reason, usage); not thread-safe.
+ * Turns chat-completions SSE events into stream parts, one event at a time. Holds the state of one
+ * stream (open text, tool calls being written, finish reason, usage); not thread-safe.
  *
  * <p>A stream succeeds only if a finish reason arrived; {@code [DONE]} or the end of the body
  * without one yields an {@link IncompleteStreamException}.
@@ -112,8 +112,11 @@ public final class ChatStreamDecoder implements dev.reverie.internal.stream.Even
     if (chunk == null || !chunk.isObject()) {
       fail(
           new StreamProtocolException(
-              dialect.providerId() + " stream: the event at line " + event.lineNumber()
-                  + " is not a JSON object: " + Json.abbreviate(data)),
+              dialect.providerId()
+                  + " stream: the event at line "
+                  + event.lineNumber()
+                  + " is not a JSON object: "
+                  + Json.abbreviate(data)),
           out);
       return;
     }
@@ -175,7 +178,11 @@ public final class ChatStreamDecoder implements dev.reverie.internal.stream.Even
       if ("url_citation".equals(Json.text(annotation, "type"))) {
         JsonNode c = annotation.path("url_citation");
         out.accept(
-            new Source(SourcePart.url("source-" + c.path("url").asText().hashCode(), Json.text(c, "url"), Json.text(c, "title"))));
+            new Source(
+                SourcePart.url(
+                    "source-" + c.path("url").asText().hashCode(),
+                    Json.text(c, "url"),
+                    Json.text(c, "title"))));
       }
     }
     for (JsonNode call : delta.path("tool_calls")) onToolCallDelta(call, out);
@@ -199,7 +206,8 @@ public final class ChatStreamDecoder implements dev.reverie.internal.stream.Even
       // A new index closes the calls before it: their input is complete.
       for (OpenToolCall earlier : toolCalls.values()) endInput(earlier, out);
       String id = Json.text(call, "id");
-      open = new OpenToolCall(id.isEmpty() ? "tool-call-" + index : id, Json.text(function, "name"));
+      open =
+          new OpenToolCall(id.isEmpty() ? "tool-call-" + index : id, Json.text(function, "name"));
       toolCalls.put(index, open);
       out.accept(new ToolInputStart(open.id, open.name, false, ProviderData.EMPTY));
     }
@@ -236,7 +244,8 @@ public final class ChatStreamDecoder implements dev.reverie.internal.stream.Even
     if (finishReason == null) {
       fail(
           new IncompleteStreamException(
-              dialect.providerId() + " stream ended without a finish reason; the answer may be truncated"),
+              dialect.providerId()
+                  + " stream ended without a finish reason; the answer may be truncated"),
           out);
       return;
     }

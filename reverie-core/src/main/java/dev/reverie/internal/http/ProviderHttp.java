@@ -50,7 +50,8 @@ public final class ProviderHttp {
     try (HttpResponse response = post(uri, headers, json)) {
       return new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new TransportException(providerId + ": reading the response failed: " + e.getMessage(), e);
+      throw new TransportException(
+          providerId + ": reading the response failed: " + e.getMessage(), e);
     }
   }
 

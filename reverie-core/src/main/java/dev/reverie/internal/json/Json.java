@@ -35,7 +35,9 @@ public final class Json {
     return MAPPER.createObjectNode();
   }
 
-  /** Parses wire JSON; a syntax error becomes a {@link StreamProtocolException} naming {@code what}. */
+  /**
+   * Parses wire JSON; a syntax error becomes a {@link StreamProtocolException} naming {@code what}.
+   */
   public static JsonNode parse(String text, String what) {
     try {
       return MAPPER.readTree(text);

@@ -16,12 +16,12 @@ import java.util.function.LongSupplier;
 
 /**
  * Retries an HTTP exchange by a {@link RetryPolicy}: retryable statuses and connection failures
- * before a response arrives, with exponential backoff and jitter, honouring the server's
- * {@code retry-after-ms} / {@code retry-after}.
+ * before a response arrives, with exponential backoff and jitter, honouring the server's {@code
+ * retry-after-ms} / {@code retry-after}.
  *
- * <p>Decisions are made on the status and headers only, before the body is read, so streamed
- * bodies are never replayed. The discarded error responses are closed. Waiting is interruptible:
- * an interrupt ends the exchange with a {@link CancelledException}. Thread-safe; keeps no state
+ * <p>Decisions are made on the status and headers only, before the body is read, so streamed bodies
+ * are never replayed. The discarded error responses are closed. Waiting is interruptible: an
+ * interrupt ends the exchange with a {@link CancelledException}. Thread-safe; keeps no state
  * between exchanges.
  */
 public final class RetryInterceptor implements Interceptor {

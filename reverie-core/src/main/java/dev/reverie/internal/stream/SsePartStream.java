@@ -64,7 +64,9 @@ public final class SsePartStream implements PartStream {
         break;
       } catch (RuntimeException e) {
         if (closed) break;
-        decoder.onFailure(new TransportException("reading the stream failed: " + e.getMessage(), e), pending::add);
+        decoder.onFailure(
+            new TransportException("reading the stream failed: " + e.getMessage(), e),
+            pending::add);
         break;
       }
       if (event.isEmpty()) {

@@ -31,7 +31,8 @@ public final class OpenAi {
   private final Transport transport;
 
   private OpenAi(Builder b) {
-    this.baseUrl = b.baseUrl.endsWith("/") ? b.baseUrl.substring(0, b.baseUrl.length() - 1) : b.baseUrl;
+    this.baseUrl =
+        b.baseUrl.endsWith("/") ? b.baseUrl.substring(0, b.baseUrl.length() - 1) : b.baseUrl;
     HttpHeaders h = HttpHeaders.EMPTY.with("User-Agent", b.userAgent);
     for (var e : b.headers.entrySet()) h = h.with(e.getKey(), e.getValue());
     if (b.apiKey != null && !b.apiKey.isEmpty()) h = h.with("Authorization", "Bearer " + b.apiKey);
@@ -129,7 +130,11 @@ public final class OpenAi {
 
     @Override
     public String toString() {
-      return "OpenAi.Builder[" + baseUrl + ", apiKey=" + (apiKey == null ? "unset" : "[redacted]") + "]";
+      return "OpenAi.Builder["
+          + baseUrl
+          + ", apiKey="
+          + (apiKey == null ? "unset" : "[redacted]")
+          + "]";
     }
   }
 }

@@ -49,7 +49,11 @@ final class OpenAiChatDialect implements ChatDialect {
     if (effort != null && !effort.isNull()) {
       if (!EFFORTS.contains(effort.asText())) {
         throw new ReverieException(
-            "openai: unknown reasoning_effort '" + effort.asText() + "' (expected one of " + EFFORTS + ")");
+            "openai: unknown reasoning_effort '"
+                + effort.asText()
+                + "' (expected one of "
+                + EFFORTS
+                + ")");
       }
       body.put("reasoning_effort", effort.asText());
     }
@@ -58,7 +62,9 @@ final class OpenAiChatDialect implements ChatDialect {
       JsonNode v = o.get(logOption);
       if (v == null || v.isNull()) continue;
       if (reasoning) {
-        warnings.add(CallWarning.unsupportedSetting(logOption, logOption + " is not supported for reasoning models"));
+        warnings.add(
+            CallWarning.unsupportedSetting(
+                logOption, logOption + " is not supported for reasoning models"));
       } else {
         body.set(logOption, v);
       }

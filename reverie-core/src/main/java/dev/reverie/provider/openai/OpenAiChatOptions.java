@@ -39,6 +39,7 @@ public record OpenAiChatOptions(
 
   /** Options with only a reasoning effort. */
   public static OpenAiChatOptions reasoningEffort(String effort) {
-    return new OpenAiChatOptions(effort, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new OpenAiChatOptions(
+        effort, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 }

@@ -129,7 +129,10 @@ class RetryInterceptorTest {
   @Test
   void repeated500sGiveUpAfterTheConfiguredRetriesWithTheLastError() {
     script(
-        Reply.of(500, "first"), Reply.of(500, "second"), Reply.of(500, "third"), Reply.of(500, "last"));
+        Reply.of(500, "first"),
+        Reply.of(500, "second"),
+        Reply.of(500, "third"),
+        Reply.of(500, "last"));
     var policy = RetryPolicy.defaults().withMaxRetries(3).withInitialDelay(Duration.ofMillis(500));
 
     assertThatThrownBy(() -> http(policy).postForText(uri(), HttpHeaders.EMPTY, "{}"))
@@ -149,8 +152,10 @@ class RetryInterceptorTest {
   void otherStatusesSurfaceAtOnce() {
     script(Reply.of(400, "bad request"));
 
-    assertThatThrownBy(() -> http(RetryPolicy.defaults()).postForText(uri(), HttpHeaders.EMPTY, "{}"))
-        .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.status()).isEqualTo(400));
+    assertThatThrownBy(
+            () -> http(RetryPolicy.defaults()).postForText(uri(), HttpHeaders.EMPTY, "{}"))
+        .isInstanceOfSatisfying(
+            ProviderException.class, e -> assertThat(e.status()).isEqualTo(400));
     assertThat(requests).hasValue(1);
     assertThat(time.waits).isEmpty();
   }
@@ -158,7 +163,8 @@ class RetryInterceptorTest {
   @Test
   void xShouldRetryOverridesTheStatus() {
     script(Reply.of(500, "final", "x-should-retry", "false"));
-    assertThatThrownBy(() -> http(RetryPolicy.defaults()).postForText(uri(), HttpHeaders.EMPTY, "{}"))
+    assertThatThrownBy(
+            () -> http(RetryPolicy.defaults()).postForText(uri(), HttpHeaders.EMPTY, "{}"))
         .isInstanceOf(ProviderException.class);
     assertThat(requests).hasValue(1);
 
@@ -173,8 +179,10 @@ class RetryInterceptorTest {
   void aServerDelayBeyondTheDeadlineGivesUpAtOnce() {
     script(Reply.of(429, "come back tomorrow", "retry-after", "120"), Reply.of(200, "ok"));
 
-    assertThatThrownBy(() -> http(RetryPolicy.defaults()).postForText(uri(), HttpHeaders.EMPTY, "{}"))
-        .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.status()).isEqualTo(429));
+    assertThatThrownBy(
+            () -> http(RetryPolicy.defaults()).postForText(uri(), HttpHeaders.EMPTY, "{}"))
+        .isInstanceOfSatisfying(
+            ProviderException.class, e -> assertThat(e.status()).isEqualTo(429));
     assertThat(requests).hasValue(1);
     assertThat(time.waits).isEmpty();
   }
@@ -203,7 +211,8 @@ class RetryInterceptorTest {
     }
     Transport transport = JdkHttpTransport.create().with(interceptor(RetryPolicy.defaults()));
     var request =
-        HttpRequest.postJson(URI.create("http://127.0.0.1:" + closedPort + "/"), HttpHeaders.EMPTY, "{}");
+        HttpRequest.postJson(
+            URI.create("http://127.0.0.1:" + closedPort + "/"), HttpHeaders.EMPTY, "{}");
 
     assertThatThrownBy(() -> transport.send(request)).isInstanceOf(TransportException.class);
     assertThat(time.waits).hasSize(RetryPolicy.defaults().maxRetries());
@@ -221,7 +230,9 @@ class RetryInterceptorTest {
         };
 
     HttpResponse response =
-        flaky.with(interceptor(RetryPolicy.defaults())).send(HttpRequest.postJson(uri(), HttpHeaders.EMPTY, "{}"));
+        flaky
+            .with(interceptor(RetryPolicy.defaults()))
+            .send(HttpRequest.postJson(uri(), HttpHeaders.EMPTY, "{}"));
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(attempts).hasValue(2);

@@ -25,7 +25,8 @@ class AnthropicHttpTest {
           + "\"text\":\"Oi\"}],\"stop_reason\":\"end_turn\",\"usage\":{\"input_tokens\":3,\"output_tokens\":2}}";
 
   private static LanguageModel model(ScriptedTransport transport, String baseUrl) {
-    return Anthropic.builder().retryPolicy(dev.reverie.RetryPolicy.none())
+    return Anthropic.builder()
+        .retryPolicy(dev.reverie.RetryPolicy.none())
         .apiKey(SECRET)
         .baseUrl(baseUrl)
         .header("X-Custom", "yes")

@@ -32,12 +32,18 @@ class OpenAiChatStreamTest {
           + "\"nationality\":\"British\"},\"genres\":[\"fantasy\",\"adventure\"],\"published_year\":1954}";
 
   static LanguageModel model(ScriptedTransport transport, String modelId) {
-    return OpenAi.builder().apiKey("sk-test-secret-123").transport(transport).build().languageModel(modelId);
+    return OpenAi.builder()
+        .apiKey("sk-test-secret-123")
+        .transport(transport)
+        .build()
+        .languageModel(modelId);
   }
 
   static ObjectCall<Book> bookCall() {
     return ObjectCall.of(
-        Call.builder(Prompt.user("Tell me about The Lord of the Rings")).maxOutputTokens(4000).build(),
+        Call.builder(Prompt.user("Tell me about The Lord of the Rings"))
+            .maxOutputTokens(4000)
+            .build(),
         ObjectSchema.of(Book.class));
   }
 
@@ -45,7 +51,8 @@ class OpenAiChatStreamTest {
   void typedPartialsGrowAndTheFinalObjectIsValid() {
     var transport =
         new ScriptedTransport()
-            .respond(200, "text/event-stream", SseBodies.contentStream(SseBodies.pieces(BOOK_JSON, 4)));
+            .respond(
+                200, "text/event-stream", SseBodies.contentStream(SseBodies.pieces(BOOK_JSON, 4)));
     var titles = new ArrayList<String>();
     var genreCounts = new ArrayList<Integer>();
     var years = new ArrayList<Integer>();
@@ -74,11 +81,14 @@ class OpenAiChatStreamTest {
   void theRequestCarriesTheStrictSchemaAndReasoningTokenLimit() throws Exception {
     var transport =
         new ScriptedTransport()
-            .respond(200, "text/event-stream", SseBodies.contentStream(SseBodies.pieces(BOOK_JSON, 4)));
+            .respond(
+                200, "text/event-stream", SseBodies.contentStream(SseBodies.pieces(BOOK_JSON, 4)));
     try (var stream = model(transport, "o4-mini").streamObject(bookCall())) {
       stream.result();
     }
-    var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(transport.requests().get(0).body());
+    var body =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(transport.requests().get(0).body());
     assertThat(body.path("max_completion_tokens").asInt()).isEqualTo(4000);
     assertThat(body.has("max_tokens")).isFalse();
     assertThat(body.path("stream_options").path("include_usage").asBoolean()).isTrue();
@@ -86,7 +96,13 @@ class OpenAiChatStreamTest {
     assertThat(format.path("name").asText()).isEqualTo("Book");
     assertThat(format.path("strict").asBoolean()).isTrue();
     assertThat(format.path("schema").path("additionalProperties").asBoolean(true)).isFalse();
-    assertThat(format.path("schema").path("properties").path("author").path("additionalProperties").asBoolean(true))
+    assertThat(
+            format
+                .path("schema")
+                .path("properties")
+                .path("author")
+                .path("additionalProperties")
+                .asBoolean(true))
         .isFalse();
   }
 
@@ -94,11 +110,14 @@ class OpenAiChatStreamTest {
   void theBodySplitAtEveryOffsetGivesTheSameParts() {
     String body = SseBodies.contentStream(SseBodies.pieces(BOOK_JSON, 4));
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    List<StreamPart> expected = collect(new ScriptedTransport().respond(200, "text/event-stream", body));
+    List<StreamPart> expected =
+        collect(new ScriptedTransport().respond(200, "text/event-stream", body));
     for (int offset = 1; offset < bytes.length; offset++) {
       var transport =
           new ScriptedTransport()
-              .respond(new ScriptedTransport.Scripted(200, dev.reverie.transport.HttpHeaders.EMPTY, bytes, Integer.MAX_VALUE));
+              .respond(
+                  new ScriptedTransport.Scripted(
+                      200, dev.reverie.transport.HttpHeaders.EMPTY, bytes, Integer.MAX_VALUE));
       // Split exactly once at the offset: the first read ends there.
       var split = new SplitAtTransport(transport, offset);
       assertThat(collect(split)).as("split at %d", offset).isEqualTo(expected);
@@ -108,7 +127,8 @@ class OpenAiChatStreamTest {
   @Test
   void crAndCrlfLineEndsAreRead() {
     String lf = SseBodies.contentStream(SseBodies.pieces(BOOK_JSON, 4));
-    List<StreamPart> expected = collect(new ScriptedTransport().respond(200, "text/event-stream", lf));
+    List<StreamPart> expected =
+        collect(new ScriptedTransport().respond(200, "text/event-stream", lf));
     for (String ending : List.of("\r\n", "\r")) {
       String body = lf.replace("\n", ending);
       assertThat(collect(new ScriptedTransport().respond(200, "text/event-stream", body)))
@@ -121,11 +141,15 @@ class OpenAiChatStreamTest {
   void aStreamWithoutFinishReasonIsATypedRetryableError() {
     String cut = SseBodies.chunk("{\"content\":\"{\\\"title\\\":\\\"The\"}", null);
     var parts = collect(new ScriptedTransport().respond(200, "text/event-stream", cut));
-    assertThat(parts.get(parts.size() - 1)).isInstanceOfSatisfying(Error.class, e -> {
-      assertThat(e.error()).isInstanceOf(IncompleteStreamException.class);
-      assertThat(e.error().isRetryable()).isTrue();
-    });
-    var transport = new ScriptedTransport().respond(200, "text/event-stream", cut + "data: [DONE]\n\n");
+    assertThat(parts.get(parts.size() - 1))
+        .isInstanceOfSatisfying(
+            Error.class,
+            e -> {
+              assertThat(e.error()).isInstanceOf(IncompleteStreamException.class);
+              assertThat(e.error().isRetryable()).isTrue();
+            });
+    var transport =
+        new ScriptedTransport().respond(200, "text/event-stream", cut + "data: [DONE]\n\n");
     try (var stream = model(transport, "o4-mini").streamObject(bookCall())) {
       assertThatThrownBy(stream::result).isInstanceOf(IncompleteStreamException.class);
     }
@@ -136,10 +160,13 @@ class OpenAiChatStreamTest {
     String body =
         SseBodies.chunk("{\"content\":\"{\"}", null) + "data: {\"choices\":[{\"delta\":\n\n";
     var parts = collect(new ScriptedTransport().respond(200, "text/event-stream", body));
-    assertThat(parts.get(parts.size() - 1)).isInstanceOfSatisfying(Error.class, e -> {
-      assertThat(e.error()).isInstanceOf(StreamProtocolException.class);
-      assertThat(e.error().getMessage()).contains("line 3");
-    });
+    assertThat(parts.get(parts.size() - 1))
+        .isInstanceOfSatisfying(
+            Error.class,
+            e -> {
+              assertThat(e.error()).isInstanceOf(StreamProtocolException.class);
+              assertThat(e.error().getMessage()).contains("line 3");
+            });
   }
 
   @Test
@@ -148,11 +175,13 @@ class OpenAiChatStreamTest {
     var transport = new ScriptedTransport().respond(200, "text/event-stream", body);
     try (var stream = model(transport, "gpt-4o").streamObject(bookCall())) {
       assertThatThrownBy(stream::result)
-          .isInstanceOfSatisfying(NoObjectGeneratedException.class, e -> {
-            assertThat(e.rawText()).isEqualTo("I cannot help with that.");
-            assertThat(e.finishReason()).isEqualTo(FinishReason.STOP);
-            assertThat(e.usage().totalTokens()).isEqualTo(345);
-          });
+          .isInstanceOfSatisfying(
+              NoObjectGeneratedException.class,
+              e -> {
+                assertThat(e.rawText()).isEqualTo("I cannot help with that.");
+                assertThat(e.finishReason()).isEqualTo(FinishReason.STOP);
+                assertThat(e.usage().totalTokens()).isEqualTo(345);
+              });
     }
   }
 
@@ -170,8 +199,9 @@ class OpenAiChatStreamTest {
   void deeplyNestedWireJsonIsAProtocolError() {
     String body = "data: " + "[".repeat(5000) + "\n\n";
     var parts = collect(new ScriptedTransport().respond(200, "text/event-stream", body));
-    assertThat(parts.get(parts.size() - 1)).isInstanceOfSatisfying(Error.class,
-        e -> assertThat(e.error()).isInstanceOf(StreamProtocolException.class));
+    assertThat(parts.get(parts.size() - 1))
+        .isInstanceOfSatisfying(
+            Error.class, e -> assertThat(e.error()).isInstanceOf(StreamProtocolException.class));
   }
 
   @Test
@@ -180,15 +210,16 @@ class OpenAiChatStreamTest {
     var parts = collect(new ScriptedTransport().respond(200, "text/event-stream", body));
     assertThat(parts.stream().filter(TextDelta.class::isInstance).map(p -> ((TextDelta) p).delta()))
         .containsExactly("Olá", "!");
-    assertThat(parts.get(parts.size() - 1)).isInstanceOfSatisfying(Finish.class,
-        f -> assertThat(f.usage().totalTokens()).isEqualTo(345));
+    assertThat(parts.get(parts.size() - 1))
+        .isInstanceOfSatisfying(
+            Finish.class, f -> assertThat(f.usage().totalTokens()).isEqualTo(345));
   }
 
   static List<StreamPart> collect(dev.reverie.transport.Transport transport) {
     var parts = new ArrayList<StreamPart>();
     try (PartStream stream =
-        OpenAi.builder().apiKey("k").transport(transport).build().languageModel("gpt-4o")
-            .stream(Call.of(Prompt.user("hi")))) {
+        OpenAi.builder().apiKey("k").transport(transport).build().languageModel("gpt-4o").stream(
+            Call.of(Prompt.user("hi")))) {
       stream.forEach(parts::add);
     }
     return parts;

@@ -40,7 +40,8 @@ class OpenAiErrorMappingTest {
           byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", "application/json");
           exchange.getResponseHeaders().add("x-request-id", "req_123");
-          if (extraHeader != null) exchange.getResponseHeaders().add(extraHeader.split(":")[0], extraHeader.split(":")[1]);
+          if (extraHeader != null)
+            exchange.getResponseHeaders().add(extraHeader.split(":")[0], extraHeader.split(":")[1]);
           exchange.sendResponseHeaders(status, bytes.length);
           exchange.getResponseBody().write(bytes);
           exchange.close();
@@ -77,14 +78,20 @@ class OpenAiErrorMappingTest {
       int code, String type, String message, boolean retryable, String header) {
     status = code;
     extraHeader = header;
-    body = "{\"error\":{\"message\":\"" + message + "\",\"type\":\"" + type + "\",\"param\":null,\"code\":null}}";
+    body =
+        "{\"error\":{\"message\":\""
+            + message
+            + "\",\"type\":\""
+            + type
+            + "\",\"param\":null,\"code\":null}}";
     var captured = new ByteArrayOutputStream();
     PrintStream originalErr = System.err;
     ProviderException e;
     try {
       System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-      e = catchThrowableOfType(
-          ProviderException.class, () -> model().generate(Call.of(Prompt.user("hi"))));
+      e =
+          catchThrowableOfType(
+              ProviderException.class, () -> model().generate(Call.of(Prompt.user("hi"))));
     } finally {
       System.setErr(originalErr);
     }
@@ -95,8 +102,10 @@ class OpenAiErrorMappingTest {
     assertThat(e.requestId()).isEqualTo("req_123");
     assertThat(e.isRetryable()).isEqualTo(retryable);
     assertThat(e.getMessage()).contains(String.valueOf(code)).contains(message);
-    if (header != null && header.startsWith("retry-after:")) assertThat(e.retryAfter()).contains(Duration.ofSeconds(2));
-    if (header != null && header.startsWith("retry-after-ms:")) assertThat(e.retryAfter()).contains(Duration.ofMillis(150));
+    if (header != null && header.startsWith("retry-after:"))
+      assertThat(e.retryAfter()).contains(Duration.ofSeconds(2));
+    if (header != null && header.startsWith("retry-after-ms:"))
+      assertThat(e.retryAfter()).contains(Duration.ofMillis(150));
     // The key never leaks: not in the message, the trace, toString of the provider, or stderr.
     var trace = new java.io.StringWriter();
     e.printStackTrace(new java.io.PrintWriter(trace));

@@ -13,14 +13,17 @@ final class SseBodies {
   /** {@code text} split into pieces of {@code size} chars, as content deltas. */
   static List<String> pieces(String text, int size) {
     var out = new ArrayList<String>();
-    for (int i = 0; i < text.length(); i += size) out.add(text.substring(i, Math.min(text.length(), i + size)));
+    for (int i = 0; i < text.length(); i += size)
+      out.add(text.substring(i, Math.min(text.length(), i + size)));
     return out;
   }
 
   static String chunk(String deltaJson, String finishReason) {
     return "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1,"
-        + "\"model\":\"o4-mini-2025-04-16\",\"choices\":[{\"index\":0,\"delta\":" + deltaJson
-        + ",\"finish_reason\":" + (finishReason == null ? "null" : "\"" + finishReason + "\"")
+        + "\"model\":\"o4-mini-2025-04-16\",\"choices\":[{\"index\":0,\"delta\":"
+        + deltaJson
+        + ",\"finish_reason\":"
+        + (finishReason == null ? "null" : "\"" + finishReason + "\"")
         + "}],\"usage\":null}\n\n";
   }
 
@@ -33,7 +36,9 @@ final class SseBodies {
 
   /** A complete stream: role chunk, content deltas, finish, usage, [DONE]. */
   static String contentStream(List<String> deltas) {
-    var sb = new StringBuilder(chunk("{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}", null));
+    var sb =
+        new StringBuilder(
+            chunk("{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}", null));
     for (String d : deltas) sb.append(chunk("{\"content\":" + quote(d) + "}", null));
     sb.append(chunk("{}", "stop"));
     sb.append(usageChunk());
