@@ -1,0 +1,55 @@
+package dev.reverie.cassette.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole recorded set through the real provider code: nothing fails, and every cassette of the
+ * implemented providers passes with requests identical to the recorded ones.
+ */
+class RecordedConformanceTest {
+  private static ConformanceReport report;
+
+  @BeforeAll
+  static void runEverything() {
+    report = ConformanceRunner.standard().run(List.of(ConformanceCassettes.ROOT));
+  }
+
+  @Test
+  void nothingFails() {
+    assertThat(report.results())
+        .filteredOn(r -> r.status() == ScenarioResult.Status.FAIL)
+        .map(ScenarioResult::line)
+        .isEmpty();
+    assertThat(report.exitCode()).isZero();
+  }
+
+  @Test
+  void everyRequestSentEqualsTheRecordedOne() {
+    assertThat(report.requestsTotal()).isPositive();
+    assertThat(report.requestsIdentical()).isEqualTo(report.requestsTotal());
+  }
+
+  @Test
+  void theOpenAiChatAndAnthropicSuitesAllPass() {
+    for (String suite :
+        List.of(
+            "TestOpenAIObjectGeneration/",
+            "TestOpenAICommon/",
+            "TestAnthropicCommon/",
+            "TestAnthropicThinking/",
+            "TestAnthropicObjectGeneration/",
+            "TestAnthropicWebSearch/",
+            "TestAnthropicComputerUse/",
+            "TestImageUploadAgent/anthropic-claude-sonnet-4.yaml")) {
+      var results = report.results().stream().filter(r -> r.path().startsWith(suite)).toList();
+      assertThat(results).as(suite).isNotEmpty();
+      assertThat(results)
+          .as(suite)
+          .allSatisfy(r -> assertThat(r.status()).as(r.line()).isEqualTo(ScenarioResult.Status.PASS));
+    }
+  }
+}
