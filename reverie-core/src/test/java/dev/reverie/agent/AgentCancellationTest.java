@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.reverie.error.CancelledException;
 import dev.reverie.message.ToolOutput;
 import dev.reverie.stream.Error;
+import dev.reverie.stream.StepStart;
 import dev.reverie.stream.StreamPart;
 import dev.reverie.stream.StreamStart;
 import dev.reverie.stream.TextDelta;
@@ -172,8 +173,10 @@ class AgentCancellationTest {
     }
 
     assertThat(scripted.streamsClosed.get()).isPositive();
-    assertThat(parts).hasSize(4); // StepStart, StreamStart, TextDelta, Error
-    assertThat(parts.get(3))
+    // The close races the consumer: the text delta may or may not have been taken before it.
+    assertThat(parts.get(0)).isInstanceOf(StepStart.class);
+    assertThat(parts.size()).isBetween(3, 4);
+    assertThat(parts.get(parts.size() - 1))
         .isInstanceOfSatisfying(
             Error.class, e -> assertThat(e.error()).isInstanceOf(CancelledException.class));
   }
