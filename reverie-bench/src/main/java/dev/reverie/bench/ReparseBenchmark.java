@@ -51,8 +51,8 @@ public class ReparseBenchmark {
   }
 
   @Benchmark
-  @Warmup(iterations = 2, time = 1)
-  @Measurement(iterations = 3, time = 1)
+  @Warmup(iterations = 3, time = 1)
+  @Measurement(iterations = 5, time = 1)
   public void reparseEveryDelta(Blackhole blackhole) {
     if (size.equals(DocumentSize.SIZE_1M.label())) {
       throw new IllegalStateException("skipped: use reparseSampled for 1m (see the README)");
@@ -62,8 +62,8 @@ public class ReparseBenchmark {
   }
 
   @Benchmark
-  @Warmup(iterations = 1, time = 1)
-  @Measurement(iterations = 3, time = 1)
+  @Warmup(iterations = 2, time = 1)
+  @Measurement(iterations = 5, time = 1)
   public void reparseSampled(Blackhole blackhole) {
     Object last = null;
     for (int block = 0; block * STRIDE < deltas.length; block++) {

@@ -13,7 +13,8 @@ import java.util.Map;
  * Turns the JMH JSON results written by {@code bench.sh} into the Markdown tables of the README,
  * with the ratios the goals are stated in, so the report quotes the data and not a hand copy.
  *
- * <p>Usage: {@code java -cp reverie-bench.jar dev.reverie.bench.ResultTables reverie-bench/results}.
+ * <p>Usage: {@code java -cp reverie-bench.jar dev.reverie.bench.ResultTables
+ * reverie-bench/results}.
  */
 public final class ResultTables {
   private static final String[] SIZES = {"10k", "100k", "1m"};
@@ -104,7 +105,9 @@ public final class ResultTables {
                 Locale.ROOT,
                 " %.3f µs, %s |",
                 s.micros() / n,
-                Double.isNaN(s.bytes()) ? "? B" : String.format(Locale.ROOT, "%.0f B", s.bytes() / n)));
+                Double.isNaN(s.bytes())
+                    ? "? B"
+                    : String.format(Locale.ROOT, "%.0f B", s.bytes() / n)));
       }
       System.out.println(row);
     }
@@ -158,7 +161,9 @@ public final class ResultTables {
       }
     }
     for (String benchmark :
-        new String[] {"incrementalTree", "incrementalTyped", "streamObjectTree", "streamObjectTyped"}) {
+        new String[] {
+          "incrementalTree", "incrementalTyped", "streamObjectTree", "streamObjectTyped"
+        }) {
       ratio(
           "`" + benchmark + "` 1m / `jacksonTreeParse` 1m",
           scores.get(benchmark + "/1m"),

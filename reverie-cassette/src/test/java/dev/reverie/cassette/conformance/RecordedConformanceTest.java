@@ -49,7 +49,8 @@ class RecordedConformanceTest {
       assertThat(results).as(suite).isNotEmpty();
       assertThat(results)
           .as(suite)
-          .allSatisfy(r -> assertThat(r.status()).as(r.line()).isEqualTo(ScenarioResult.Status.PASS));
+          .allSatisfy(
+              r -> assertThat(r.status()).as(r.line()).isEqualTo(ScenarioResult.Status.PASS));
     }
   }
 }
