@@ -72,14 +72,15 @@ public final class LanguageModel {
    */
   public <T> ObjectResult<T> generateObject(ObjectCall<T> request) {
     ObjectStrategy strategy = ObjectCalls.strategyFor(request, model.capabilities());
+    // Compile the schema before anything is sent: a bad schema must not cost a request.
+    var validator = dev.reverie.schema.SchemaValidator.of(request.schema().schema());
     Response response = model.generate(ObjectCalls.prepare(request, strategy));
     String text;
     if (strategy == ObjectStrategy.FORCED_TOOL) {
       var call =
           response.toolCalls().stream()
               .filter(c -> c.toolName().equals(request.schema().name()))
-              .findFirst()
-              .or(() -> response.toolCalls().stream().findFirst());
+              .findFirst();
       if (call.isEmpty()) {
         throw new dev.reverie.error.NoObjectGeneratedException(
             "the model did not call the object tool '" + request.schema().name() + "'",
@@ -96,7 +97,6 @@ public final class LanguageModel {
       throw new dev.reverie.error.NoObjectGeneratedException(
           "the model produced no output", text, response.usage(), response.finishReason(), null);
     }
-    var validator = dev.reverie.schema.SchemaValidator.of(request.schema().schema());
     java.util.Optional<dev.reverie.json.JsonValue> parsed;
     try {
       parsed = java.util.Optional.of(ObjectFinisher.parseComplete(text));
@@ -125,8 +125,9 @@ public final class LanguageModel {
   /** Streams an object while the model writes it. Close the stream (try-with-resources). */
   public <T> ObjectStream<T> streamObject(ObjectCall<T> request) {
     ObjectStrategy strategy = ObjectCalls.strategyFor(request, model.capabilities());
+    var validator = dev.reverie.schema.SchemaValidator.of(request.schema().schema());
     PartStream parts = model.stream(ObjectCalls.prepare(request, strategy));
-    return new ObjectStream<>(parts, request.schema(), request.repair(), strategy);
+    return new ObjectStream<>(parts, request.schema(), validator, request.repair(), strategy);
   }
 
   @Override

@@ -18,8 +18,21 @@ final class ObjectCalls {
 
   private ObjectCalls() {}
 
+  /**
+   * The call's strategy if it names one the model supports, else the model's preferred one.
+   *
+   * @throws IllegalArgumentException when the call names a strategy the model does not support
+   */
   static ObjectStrategy strategyFor(ObjectCall<?> request, ModelCapabilities capabilities) {
-    return request.strategy() != null ? request.strategy() : capabilities.preferredObjectStrategy();
+    if (request.strategy() == null) return capabilities.preferredObjectStrategy();
+    if (!capabilities.objectStrategies().contains(request.strategy())) {
+      throw new IllegalArgumentException(
+          "this model does not support the object strategy "
+              + request.strategy()
+              + "; it supports "
+              + capabilities.objectStrategies());
+    }
+    return request.strategy();
   }
 
   static Call prepare(ObjectCall<?> request, ObjectStrategy strategy) {

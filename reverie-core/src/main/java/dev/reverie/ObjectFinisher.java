@@ -55,7 +55,14 @@ final class ObjectFinisher {
       try {
         JsonValue tree = parseComplete(repairedText.get());
         List<SchemaViolation> violations = validator.validate(tree.toJsonNode());
-        if (violations.isEmpty()) return new Finished(tree, true);
+        if (violations.isEmpty() && finishReason != FinishReason.LENGTH) {
+          return new Finished(tree, true);
+        }
+        if (violations.isEmpty()) {
+          // Closing a tail the token limit cut off would invent an object the model never wrote.
+          throw new ReverieException(
+              "the output was cut off at the output-token limit (finish reason length)");
+        }
         lastError =
             new ReverieException(
                 "the repaired object does not match the schema: " + describe(violations));

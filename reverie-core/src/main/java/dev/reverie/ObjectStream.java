@@ -1,6 +1,9 @@
 package dev.reverie;
 
+import dev.reverie.error.IncompleteStreamException;
+import dev.reverie.error.JsonLimitException;
 import dev.reverie.error.NoObjectGeneratedException;
+import dev.reverie.internal.json.Json;
 import dev.reverie.error.ReverieException;
 import dev.reverie.json.IncrementalJsonParser;
 import dev.reverie.json.JsonChange;
@@ -61,13 +64,18 @@ public final class ObjectStream<T> implements AutoCloseable {
   private ProviderData metadata = ProviderData.EMPTY;
   private String toolCallInput;
   private ObjectResult<T> result;
+  private boolean finished;
 
   ObjectStream(
-      PartStream parts, ObjectSchema<T> schema, RepairHook repairHook, ObjectStrategy strategy) {
+      PartStream parts,
+      ObjectSchema<T> schema,
+      SchemaValidator validator,
+      RepairHook repairHook,
+      ObjectStrategy strategy) {
     this.parts = parts;
     this.source = parts.iterator();
     this.schema = schema;
-    this.validator = SchemaValidator.of(schema.schema());
+    this.validator = validator;
     this.repairHook = repairHook;
     this.fromToolInput = strategy == ObjectStrategy.FORCED_TOOL;
   }
@@ -181,6 +189,11 @@ public final class ObjectStream<T> implements AutoCloseable {
     if (sourceDone) return false;
     if (!source.hasNext()) {
       sourceDone = true;
+      if (!finished && failure == null) {
+        failure =
+            new IncompleteStreamException(
+                "the model's stream ended without finishing; the object may be truncated");
+      }
       endOfText();
       return !pending.isEmpty();
     }
@@ -196,6 +209,7 @@ public final class ObjectStream<T> implements AutoCloseable {
       // Some providers send the whole input only with the call, never as deltas.
       if (rawText.length() == 0) onText(toolCallInput);
     } else if (part instanceof Finish f) {
+      finished = true;
       usage = f.usage();
       finishReason = f.finishReason();
       metadata = f.providerMetadata();
@@ -208,10 +222,35 @@ public final class ObjectStream<T> implements AutoCloseable {
   }
 
   private void onText(String delta) {
+    if (rawText.length() + (long) delta.length() > JsonReadLimits.DEFAULT.maxDocumentLength()) {
+      failure =
+          new NoObjectGeneratedException(
+              "the output exceeds the read limit of "
+                  + JsonReadLimits.DEFAULT.maxDocumentLength()
+                  + " characters",
+              Json.abbreviate(rawText.toString()),
+              usage,
+              finishReason,
+              null);
+      sourceDone = true;
+      close();
+      return;
+    }
     rawText.append(delta);
     if (parseError != null) return;
     try {
       apply(parser.feed(delta));
+    } catch (JsonLimitException e) {
+      // Hostile size or depth: stop reading at once instead of buffering more.
+      failure =
+          new NoObjectGeneratedException(
+              "the object exceeds the read limits: " + e.getMessage(),
+              Json.abbreviate(rawText.toString()),
+              usage,
+              finishReason,
+              e);
+      sourceDone = true;
+      close();
     } catch (ReverieException e) {
       // Malformed so far: stop incremental parsing; the end tries repair on the raw text.
       parseError = e;
@@ -234,7 +273,10 @@ public final class ObjectStream<T> implements AutoCloseable {
       if (change instanceof JsonChange.Added added) {
         visible = true;
         pending.add(new ObjectEvent.Patch<>(change));
-        validator.checkKind(added.path(), schemaKind(added.value())).ifPresent(this::violation);
+        // A null is judged at the end: it may stand for an optional property left out.
+        if (!added.value().isNull()) {
+          validator.checkKind(added.path(), schemaKind(added.value())).ifPresent(this::violation);
+        }
       } else if (change instanceof JsonChange.Appended) {
         visible = true;
         pending.add(new ObjectEvent.Patch<>(change));

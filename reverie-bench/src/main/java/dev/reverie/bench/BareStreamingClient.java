@@ -52,10 +52,14 @@ public final class BareStreamingClient {
       response.body().close();
       throw new IOException("unexpected status " + response.statusCode());
     }
+    return read(response.body());
+  }
+
+  /** Reads an event stream to its end (or {@code [DONE]}) and closes it. */
+  public static Streamed read(InputStream body) throws IOException {
     var content = new StringBuilder();
     int chunks = 0;
-    try (var reader =
-        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+    try (var reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
       String line;
       while ((line = reader.readLine()) != null) {
         if (!line.startsWith("data: ")) continue;

@@ -8,6 +8,7 @@ import dev.reverie.provider.openai.OpenAi;
 import dev.reverie.stream.PartStream;
 import dev.reverie.stream.StreamPart;
 import dev.reverie.stream.TextDelta;
+import dev.reverie.transport.JdkHttpTransport;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,14 +21,20 @@ import java.util.concurrent.Callable;
  * The end-to-end bench: a loopback server streams a generated object as OpenAI chat-completion
  * chunks of 4-character content deltas, read alternately, in the same JVM, by Reverie's {@code
  * streamObject} (a typed {@link Library} partial after each change), by {@link
- * BareStreamingClient}, and by Reverie's plain text stream (to split the gap between the transport
- * layers and the object layer). Reports time and allocated bytes per content chunk for each and
- * their ratio to the bare client.
+ * BareStreamingClient}, by Reverie's plain text stream (to split the gap between the transport
+ * layers and the object layer) and by {@code streamObject} over {@link LeanDecodingModel} (what the
+ * object layer costs on a lean decoder). Reports time and allocated bytes per content chunk for
+ * each and their ratio to the bare client.
  *
  * <p>Usage: {@code java -cp reverie-bench.jar dev.reverie.bench.EndToEndBench [--size 1m] [--warmup
  * 4] [--rounds 10]}. Prints one line per round and a Markdown summary.
  */
 public final class EndToEndBench {
+  private static final String REVERIE = "Reverie streamObject, typed";
+  private static final String BARE = "bare client";
+  private static final String TEXT = "Reverie text stream (no object)";
+  private static final String LEAN = "what-if: streamObject, typed, over a lean decoder";
+
   private static volatile Object sink;
 
   private EndToEndBench() {}
@@ -75,12 +82,14 @@ public final class EndToEndBench {
           OpenAi.builder().apiKey("k").baseUrl(server.baseUrl()).build().languageModel("o4-mini");
       var bare = new BareStreamingClient(server.baseUrl());
 
+      LanguageModel lean =
+          LanguageModel.of(new LeanDecodingModel(JdkHttpTransport.create(), server.baseUrl()));
       List<Contestant> contestants =
           List.of(
-              new Contestant(
-                  "Reverie streamObject (typed)", () -> runReverie(model, expected, chunks)),
-              new Contestant("bare client", () -> runBare(bare, document)),
-              new Contestant("Reverie text stream", () -> runText(model, document, chunks)));
+              new Contestant(REVERIE, () -> runReverie(model, expected, chunks)),
+              new Contestant(BARE, () -> runBare(bare, document)),
+              new Contestant(TEXT, () -> runText(model, document, chunks)),
+              new Contestant(LEAN, () -> runReverie(lean, expected, chunks)));
       Map<String, List<Sample>> samples = new LinkedHashMap<>();
       for (Contestant contestant : contestants) samples.put(contestant.name(), new ArrayList<>());
       for (int round = 0; round < warmup + rounds; round++) {
@@ -172,53 +181,42 @@ public final class EndToEndBench {
 
   private static void printSummary(
       DocumentSize size, int chunks, Map<String, List<Sample>> samples) {
-    var names = new ArrayList<>(samples.keySet());
-    List<Sample> reverie = samples.get(names.get(0));
-    List<Sample> baseline = samples.get(names.get(1));
-    List<Sample> text = samples.get(names.get(2));
+    List<Sample> baseline = samples.get(BARE);
     System.out.println();
     System.out.printf(
         Locale.ROOT,
-        "### End to end, %s document, %,d content chunks, %d measured rounds (median [min..max])%n%n",
+        "### End to end, %s document, %,d content chunks, %d measured rounds%n%n",
         size.label(),
         chunks,
-        reverie.size());
+        baseline.size());
+    System.out.println(
+        "Per content chunk, median [min..max] of the rounds; ratios are of medians, to the bare"
+            + " client.\n");
+    System.out.println(
+        "| client | time (µs) | ratio | allocated, consuming thread (B) | ratio |"
+            + " allocated, all client threads (B) | ratio |");
+    System.out.println("|---|---|---|---|---|---|---|");
+    for (var entry : samples.entrySet()) {
+      List<Sample> mine = entry.getValue();
+      var row = new StringBuilder("| " + entry.getKey() + " |");
+      for (Metric metric :
+          new Metric[] {
+            s -> s.nanos() / 1000.0, s -> (double) s.threadBytes(), s -> (double) s.clientBytes()
+          }) {
+        double[] values = perChunkValues(mine, metric);
+        double[] base = perChunkValues(baseline, metric);
+        row.append(
+            String.format(
+                Locale.ROOT, " %s | %.2f× |", describe(values), median(values) / median(base)));
+      }
+      System.out.println(row);
+    }
     System.out.printf(
-        Locale.ROOT,
-        "| per content chunk | %s | %s | ratio | %s | ratio |%n",
-        names.get(0),
-        names.get(1),
-        names.get(2));
-    System.out.println("|---|---|---|---|---|---|");
-    row("time (µs)", reverie, baseline, text, s -> s.nanos() / 1000.0);
-    row("allocated, consuming thread (B)", reverie, baseline, text, s -> (double) s.threadBytes());
-    row(
-        "allocated, all client threads (B)",
-        reverie,
-        baseline,
-        text,
-        s -> (double) s.clientBytes());
-    System.out.printf(Locale.ROOT, "%nTyped partials per stream: %,d%n", reverie.get(0).partials());
+        Locale.ROOT, "%nTyped partials per stream: %,d%n", samples.get(REVERIE).get(0).partials());
   }
 
   private interface Metric {
     double of(Sample sample);
-  }
-
-  private static void row(
-      String name, List<Sample> reverie, List<Sample> baseline, List<Sample> text, Metric metric) {
-    double[] r = perChunkValues(reverie, metric);
-    double[] b = perChunkValues(baseline, metric);
-    double[] t = perChunkValues(text, metric);
-    System.out.printf(
-        Locale.ROOT,
-        "| %s | %s | %s | %.2f× | %s | %.2f× |%n",
-        name,
-        describe(r),
-        describe(b),
-        median(r) / median(b),
-        describe(t),
-        median(t) / median(b));
   }
 
   private static double[] perChunkValues(List<Sample> samples, Metric metric) {

@@ -16,6 +16,7 @@ import dev.reverie.provider.openai.OpenAi;
 import dev.reverie.schema.SchemaGenerator;
 import dev.reverie.stream.PartStream;
 import dev.reverie.stream.StreamPart;
+import java.io.ByteArrayInputStream;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -45,6 +46,10 @@ import org.openjdk.jmh.infra.Blackhole;
  *       decoding, parser, binder, every partial iterated, then {@code result()} with validation).
  *   <li>{@code textStream}: the same event stream read as plain text parts ({@code
  *       LanguageModel.stream}), no object: what the pipeline costs before the object layer.
+ *   <li>{@code streamObjectTypedLeanDecoder}: {@code streamObjectTyped} over {@link
+ *       LeanDecodingModel} instead of the OpenAI provider: the object layer on a lean decoder.
+ *   <li>{@code bareClientInMemory}: the same event stream read by {@link BareStreamingClient}'s
+ *       line reader and streaming extraction, no HTTP: the floor the two above are compared with.
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -64,20 +69,26 @@ public class ObjectStreamBenchmark {
   private String document;
   private String[] deltas;
   private LanguageModel model;
+  private LanguageModel leanModel;
   private ObjectCall<JsonValue> treeCall;
   private ObjectCall<Library> typedCall;
   private Call textCall;
+  private byte[] sseBody;
 
   @Setup(Level.Trial)
   public void setUp() {
     document = DocumentGenerator.document(DocumentSize.of(size).targetChars());
     deltas = Deltas.split(document, Deltas.WIDTH);
+    sseBody = OpenAiSseBody.of(deltas);
     model =
         OpenAi.builder()
             .apiKey("k")
-            .transport(new InMemorySseTransport(OpenAiSseBody.of(deltas)))
+            .transport(new InMemorySseTransport(sseBody))
             .build()
             .languageModel("o4-mini");
+    leanModel =
+        LanguageModel.of(
+            new LeanDecodingModel(new InMemorySseTransport(sseBody), "http://in-memory/v1"));
     Call call = Call.of(Prompt.user("Describe a library and its catalogue."));
     textCall = call;
     treeCall = ObjectCall.of(call, ObjectSchema.json(SchemaGenerator.schemaFor(Library.class)));
@@ -132,6 +143,20 @@ public class ObjectStreamBenchmark {
   public void textStream(Blackhole blackhole) {
     try (PartStream parts = model.stream(textCall)) {
       for (StreamPart part : parts) blackhole.consume(part);
+    }
+  }
+
+  @Benchmark
+  public BareStreamingClient.Streamed bareClientInMemory() throws Exception {
+    return BareStreamingClient.read(new ByteArrayInputStream(sseBody));
+  }
+
+  @Benchmark
+  public void streamObjectTypedLeanDecoder(Blackhole blackhole) {
+    try (ObjectStream<Library> stream =
+        leanModel.streamObject(ObjectCall.of(typedCall.call(), ObjectSchema.of(Library.class)))) {
+      for (Library partial : stream.partials()) blackhole.consume(partial);
+      blackhole.consume(stream.result());
     }
   }
 }

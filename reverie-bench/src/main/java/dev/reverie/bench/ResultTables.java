@@ -24,7 +24,9 @@ public final class ResultTables {
     "incrementalTyped",
     "streamObjectTree",
     "streamObjectTyped",
+    "streamObjectTypedLeanDecoder",
     "textStream",
+    "bareClientInMemory",
     "reparseEveryDelta",
     "reparseSampled"
   };
@@ -125,7 +127,9 @@ public final class ResultTables {
           "incrementalTyped",
           "streamObjectTree",
           "streamObjectTyped",
+          "streamObjectTypedLeanDecoder",
           "textStream",
+          "bareClientInMemory",
           "jacksonTreeParse"
         }) {
       ratio(
@@ -170,6 +174,19 @@ public final class ResultTables {
           scores.get("jacksonTreeParse/1m"),
           "≤ 10×");
     }
+    for (String benchmark :
+        new String[] {"streamObjectTyped", "streamObjectTypedLeanDecoder", "textStream"}) {
+      ratio(
+          "`" + benchmark + "` 1m / `bareClientInMemory` 1m",
+          scores.get(benchmark + "/1m"),
+          scores.get("bareClientInMemory/1m"),
+          benchmark.startsWith("streamObject") ? "(e2e goal: ≤ 1.3×)" : "—");
+    }
+    ratio(
+        "`bareClientInMemory` 1m / `jacksonTreeParse` 1m",
+        scores.get("bareClientInMemory/1m"),
+        scores.get("jacksonTreeParse/1m"),
+        "—");
   }
 
   private static void header(String first) {

@@ -26,8 +26,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * recorder; a body the caller closes early is recorded as far as it was read. Only the {@code
  * Accept}, {@code Content-Type} and {@code User-Agent} headers are kept, in requests and responses
  * alike, so credentials ({@code Authorization}, {@code x-api-key}, signatures) never reach a
- * cassette. URLs are recorded exactly, so keep keys out of query strings. Failed exchanges (no
- * response) are not recorded. Thread-safe.
+ * cassette. URLs are recorded as {@link RecordedUrl} writes them: exactly, except that the values
+ * of query parameters holding keys, tokens or signatures (and any user info) become {@value
+ * RecordedUrl#REDACTED}; {@link ReplayTransport} compares URLs in the same form, so the cassette
+ * still replays. Failed exchanges (no response) are not recorded. Thread-safe.
  */
 public final class RecordingTransport implements Transport {
   /** The only headers written to a cassette, compared case-insensitively. */
@@ -48,7 +50,7 @@ public final class RecordingTransport implements Transport {
     var recordedRequest =
         new RecordedRequest(
             request.method(),
-            request.uri().toString(),
+            RecordedUrl.of(request.uri()),
             keptHeaders(request.headers()),
             request.bodyText());
     Recording recording;

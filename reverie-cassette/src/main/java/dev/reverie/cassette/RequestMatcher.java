@@ -14,7 +14,9 @@ import java.util.Optional;
 /**
  * The reference recorder's rule for whether a request may be answered by a recorded interaction.
  *
- * <p>Method and full URL string must be identical (query and escapes included). The bodies are then
+ * <p>Method and full URL string must be identical (query and escapes included), once both are in
+ * the form a cassette records ({@link RecordedUrl}: secrets in the query replaced), so a key in the
+ * URL neither reaches the cassette nor stops the replay. The bodies are then
  * compared after normalizing line endings (a real CRLF, and the escaped {@code \r\n} inside JSON
  * strings, both become {@code \n}): equal text is an {@link MatchOutcome#EXACT} match; otherwise
  * both are parsed as JSON and compared as values, ignoring key order and whitespace but not types,
@@ -47,7 +49,7 @@ public final class RequestMatcher {
   /** Compares {@code request} with the recorded {@code interaction}. */
   public static RequestCheck check(Interaction interaction, HttpRequest request) {
     RecordedRequest recorded = interaction.request();
-    String url = request.uri().toString();
+    String url = RecordedUrl.of(request.uri());
     String shownUrl = RedactedUri.render(request.uri());
     if (!recorded.method().equals(request.method())) {
       return mismatch(
@@ -56,7 +58,7 @@ public final class RequestMatcher {
           shownUrl,
           "method: recorded " + recorded.method() + " but sent " + request.method());
     }
-    if (!recorded.url().equals(url)) {
+    if (!RecordedUrl.redact(recorded.url()).equals(url)) {
       return mismatch(
           interaction,
           request,

@@ -340,6 +340,13 @@ public final class SchemaValidator {
       for (Map.Entry<String, JsonNode> entry : object.properties()) {
         String childPath = child(path, entry.getKey());
         CompiledSchema propertySchema = schema.properties.get(entry.getKey());
+        if (propertySchema != null
+            && entry.getValue().isNull()
+            && !schema.required.contains(entry.getKey())) {
+          // An optional property given as null counts as absent: OpenAI's strict mode cannot
+          // leave a property out, so it makes optional ones nullable and the model writes null.
+          continue;
+        }
         if (propertySchema == null) {
           propertySchema = schema.additionalProperties;
         }

@@ -8,8 +8,9 @@ import java.util.NoSuchElementException;
  *
  * <p>Iterate once; each {@link #iterator()} call after the first throws. Parts are read from the
  * network as the iterator is advanced; nothing runs in the background. Closing aborts the HTTP
- * exchange; it is idempotent and safe to call from another thread. A failure is delivered as a
- * final {@link Error} part, never thrown from {@code hasNext()}.
+ * exchange; it is idempotent and safe to call from another thread; a stream closed before its end
+ * then yields one final {@link Error} part with a {@link dev.reverie.error.CancelledException}. A
+ * failure is delivered as a final {@link Error} part, never thrown from {@code hasNext()}.
  */
 public interface PartStream extends Iterable<StreamPart>, AutoCloseable {
 

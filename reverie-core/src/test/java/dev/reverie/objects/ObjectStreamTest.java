@@ -237,4 +237,102 @@ class ObjectStreamTest {
               assertThat(e.getMessage()).contains("/title");
             });
   }
+
+  @Test
+  void closingMidStreamIsAnErrorNotARepairedSuccess() throws Exception {
+    var deltas = List.of("{\"title\":\"The Lo", "rd\",\"genres\":[],\"published_year\":1954}");
+    var transport = new ScriptedTransport().respond(200, "text/event-stream", sse(deltas));
+    try (var stream = model(transport).streamObject(call())) {
+      var it = stream.partials().iterator();
+      it.next();
+      stream.close();
+      assertThatThrownBy(() -> it.forEachRemaining(p -> {}))
+          .isInstanceOf(dev.reverie.error.CancelledException.class);
+      assertThatThrownBy(stream::result).isInstanceOf(dev.reverie.error.CancelledException.class);
+    }
+  }
+
+  @Test
+  void aStreamWithoutFinishIsIncompleteEvenIfTheJsonCloses() throws Exception {
+    String body =
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":"
+            + quote("{\"title\":\"T\",\"genres\":[],\"published_year\":1}")
+            + "},\"finish_reason\":null}]}\n\n";
+    var transport = new ScriptedTransport().respond(200, "text/event-stream", body);
+    try (var stream = model(transport).streamObject(call())) {
+      assertThatThrownBy(stream::result).isInstanceOf(dev.reverie.error.IncompleteStreamException.class);
+    }
+  }
+
+  @Test
+  void anOptionalPropertySentAsNullIsValid() throws Exception {
+    String schema =
+        "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},"
+            + "\"nick\":{\"type\":\"string\"}},\"required\":[\"name\"]}";
+    var transport =
+        new ScriptedTransport()
+            .respond(200, "text/event-stream", sse(List.of("{\"name\":\"Al\",\"nick\":null}")));
+    var request =
+        ObjectCall.of(Call.of(Prompt.user("a person")), ObjectSchema.json((ObjectNode) MAPPER.readTree(schema)));
+    try (var stream = model(transport).streamObject(request)) {
+      assertThat(stream.result().tree().toJson()).isEqualTo("{\"name\":\"Al\",\"nick\":null}");
+      assertThat(stream.earlyViolations()).isEmpty();
+    }
+    // Strict mode could not leave it out, so the wire schema made it required and nullable.
+    var sent = MAPPER.readTree(transport.requests().get(0).body());
+    var wire = sent.path("response_format").path("json_schema").path("schema");
+    assertThat(wire.path("required").toString()).contains("nick");
+    assertThat(wire.path("properties").path("nick").toString()).contains("null");
+  }
+
+  @Test
+  void anOutputCutOffByTheTokenLimitIsNotRepairedIntoSuccess() throws Exception {
+    String body =
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":"
+            + quote("{\"title\":\"The Lord of\",\"genres\":[],\"published_year\":1954")
+            + "},\"finish_reason\":\"length\"}]}\n\ndata: [DONE]\n\n";
+    var transport = new ScriptedTransport().respond(200, "text/event-stream", body);
+    try (var stream = model(transport).streamObject(call())) {
+      assertThatThrownBy(stream::result)
+          .isInstanceOfSatisfying(
+              NoObjectGeneratedException.class,
+              e -> {
+                assertThat(e.finishReason()).isEqualTo(dev.reverie.FinishReason.LENGTH);
+                assertThat(e.getMessage()).contains("token limit");
+              });
+    }
+  }
+
+  @Test
+  void aRefusalFailsWithTheRefusalText() throws Exception {
+    String body =
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"refusal\":\"I can't help with that.\"},\"finish_reason\":null}]}\n\n"
+            + "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n";
+    var transport = new ScriptedTransport().respond(200, "text/event-stream", body);
+    try (var stream = model(transport).streamObject(call())) {
+      assertThatThrownBy(stream::result)
+          .isInstanceOfSatisfying(
+              NoObjectGeneratedException.class,
+              e -> {
+                assertThat(e.rawText()).isEqualTo("I can't help with that.");
+                assertThat(e.finishReason()).isEqualTo(dev.reverie.FinishReason.CONTENT_FILTER);
+              });
+    }
+  }
+
+  @Test
+  void aBadSchemaOrUnsupportedStrategyCostsNoRequest() throws Exception {
+    var transport = new ScriptedTransport();
+    var badPattern =
+        ObjectCall.of(
+            Call.of(Prompt.user("x")),
+            ObjectSchema.json(
+                (ObjectNode)
+                    MAPPER.readTree("{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\",\"pattern\":\"(\"}}}")));
+    assertThatThrownBy(() -> model(transport).streamObject(badPattern))
+        .isInstanceOf(dev.reverie.schema.InvalidSchemaException.class);
+    assertThatThrownBy(() -> model(transport).generateObject(badPattern))
+        .isInstanceOf(dev.reverie.schema.InvalidSchemaException.class);
+    assertThat(transport.requests()).isEmpty();
+  }
 }

@@ -38,11 +38,7 @@ final class AnthropicProviderFactory implements ProviderFactory {
 
   @Override
   public Optional<ProviderToolSpec> computerUseTool(String modelId) {
-    // Opus 4.5 and later take the 2025-11-24 tool; Claude 4 and Sonnet 3.7 the 2025-01-24 one.
-    ComputerUseVersion version =
-        modelId.startsWith("claude-opus-4-5") || modelId.startsWith("claude-opus-4-6")
-            ? ComputerUseVersion.COMPUTER_20251124
-            : ComputerUseVersion.COMPUTER_20250124;
-    return Optional.of(AnthropicTools.computer(DISPLAY_WIDTH, DISPLAY_HEIGHT, version));
+    return ComputerUseVersion.forModel(modelId)
+        .map(version -> AnthropicTools.computer(DISPLAY_WIDTH, DISPLAY_HEIGHT, version));
   }
 }

@@ -39,7 +39,11 @@ final class ComputerUseScenario {
         context
             .factory()
             .computerUseTool(context.endpoint().modelId())
-            .orElseThrow(() -> new ScenarioFailure("the provider offers no computer-use tool"));
+            .orElseThrow(
+                () ->
+                    new ScenarioFailure(
+                        "the provider offers no computer-use tool for model "
+                            + context.endpoint().modelId()));
     Prompt first = Prompt.of(AgentScenarios.SYSTEM, "Take a screenshot of the desktop");
 
     Answer screenshotRequest = ask(context, streaming, first, computer);

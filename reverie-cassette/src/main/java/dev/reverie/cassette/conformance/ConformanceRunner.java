@@ -158,9 +158,7 @@ public final class ConformanceRunner {
       SuiteSettings settings = SuiteSettings.of(cassette);
       LanguageModel model = factory.languageModel(endpoint, replay);
       ProviderData options = factory.suiteOptions(settings, endpoint);
-      var context =
-          new ScenarioContext(
-              endpoint, settings, factory, model, options, cassette, replay.recordedRequests());
+      var context = new ScenarioContext(endpoint, settings, factory, model, options, cassette);
       ScenarioScripts.of(scenario).run(context);
       return null;
     } catch (ScenarioFailure e) {

@@ -15,7 +15,6 @@ import java.util.Objects;
  * @param model the model, replaying the cassette
  * @param suiteOptions the provider options for the suite's settings; pass them on every call
  * @param cassette the cassette file, to find files next to it (the uploaded image)
- * @param recordedRequests how many requests the cassette records
  */
 record ScenarioContext(
     ProviderEndpoint endpoint,
@@ -23,8 +22,7 @@ record ScenarioContext(
     ProviderFactory factory,
     LanguageModel model,
     ProviderData suiteOptions,
-    Path cassette,
-    int recordedRequests) {
+    Path cassette) {
   ScenarioContext {
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(settings, "settings");

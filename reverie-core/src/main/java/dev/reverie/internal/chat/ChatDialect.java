@@ -31,6 +31,14 @@ public interface ChatDialect {
   /** Adds service-specific fields to an assistant message, e.g. replayed reasoning. */
   default void addAssistantFields(Message message, ObjectNode wireMessage) {}
 
+  /**
+   * Whether a stream must end with {@code data: [DONE]}; when true, a body that ends after the
+   * finish reason but before the marker (and so possibly before the usage chunk) is incomplete.
+   */
+  default boolean requiresDoneMarker() {
+    return true;
+  }
+
   /** The reasoning text in a message or a delta, or empty. */
   default String reasoningText(JsonNode messageOrDelta) {
     return "";

@@ -38,6 +38,8 @@ public final class ChatResponseDecoder {
     if (!reasoning.isEmpty()) content.add(ReasoningPart.of(reasoning));
     String text = Json.text(message, "content");
     if (!text.isEmpty()) content.add(TextPart.of(text));
+    String refusal = Json.text(message, "refusal");
+    if (!refusal.isEmpty()) content.add(TextPart.of(refusal));
     int index = 0;
     for (JsonNode call : message.path("tool_calls")) {
       JsonNode function = call.path("function");
@@ -59,8 +61,11 @@ public final class ChatResponseDecoder {
                 Json.text(citation, "title")));
       }
     }
-    FinishReason finish = mapFinishReason(Json.text(choice, "finish_reason"));
-    if (content.stream().anyMatch(ToolCallPart.class::isInstance)) finish = FinishReason.TOOL_CALLS;
+    FinishReason finish =
+        withToolCalls(
+            mapFinishReason(Json.text(choice, "finish_reason")),
+            content.stream().anyMatch(ToolCallPart.class::isInstance));
+    if (!refusal.isEmpty()) finish = FinishReason.CONTENT_FILTER;
     return new Response(content, finish, usage(body.path("usage")), warnings, metadata(body));
   }
 
@@ -69,6 +74,17 @@ public final class ChatResponseDecoder {
     if (body.hasNonNull("id")) meta.put("response_id", body.get("id").asText());
     if (body.hasNonNull("model")) meta.put("model", body.get("model").asText());
     return meta.isEmpty() ? ProviderData.EMPTY : ProviderData.of(dialect.providerId(), meta);
+  }
+
+  /**
+   * Tool calls make an answer's finish reason {@code TOOL_CALLS} (some models say {@code stop}),
+   * except when the output was cut off or filtered: that must stay visible.
+   */
+  static FinishReason withToolCalls(FinishReason reason, boolean hasToolCalls) {
+    if (!hasToolCalls || reason == FinishReason.LENGTH || reason == FinishReason.CONTENT_FILTER) {
+      return reason;
+    }
+    return FinishReason.TOOL_CALLS;
   }
 
   /** Maps {@code finish_reason} values. */

@@ -55,6 +55,8 @@ public final class ChatStreamDecoder implements dev.reverie.internal.stream.Even
   private Usage usage = Usage.ZERO;
   private ProviderData metadata = ProviderData.EMPTY;
   private boolean done;
+  private boolean sawDone;
+  private boolean refused;
 
   private static final class OpenToolCall {
     final String id;
@@ -91,6 +93,7 @@ public final class ChatStreamDecoder implements dev.reverie.internal.stream.Even
     if (done) return;
     String data = event.data();
     if (data.strip().equals("[DONE]")) {
+      sawDone = true;
       finish(out);
       return;
     }
@@ -164,6 +167,17 @@ public final class ChatStreamDecoder implements dev.reverie.internal.stream.Even
         out.accept(new ReasoningStart(REASONING_ID, ProviderData.EMPTY));
       }
       out.accept(new ReasoningDelta(REASONING_ID, reasoning));
+    }
+    String refusal = Json.text(delta, "refusal");
+    if (!refusal.isEmpty()) {
+      // A refusal is the model's answer in place of content: show it as text, finish as filtered.
+      refused = true;
+      closeReasoning(out);
+      if (!textOpen) {
+        textOpen = true;
+        out.accept(new TextStart(TEXT_ID, ProviderData.EMPTY));
+      }
+      out.accept(new TextDelta(TEXT_ID, refusal));
     }
     String text = Json.text(delta, "content");
     if (!text.isEmpty()) {
@@ -256,7 +270,8 @@ public final class ChatStreamDecoder implements dev.reverie.internal.stream.Even
     for (OpenToolCall call : calls) {
       out.accept(new ToolCall(ToolCallPart.of(call.id, call.name, call.input.toString())));
     }
-    FinishReason reason = calls.isEmpty() ? finishReason : FinishReason.TOOL_CALLS;
+    FinishReason reason = ChatResponseDecoder.withToolCalls(finishReason, !calls.isEmpty());
+    if (refused) reason = FinishReason.CONTENT_FILTER;
     done = true;
     out.accept(new Finish(usage, reason, metadata));
   }
@@ -270,6 +285,14 @@ public final class ChatStreamDecoder implements dev.reverie.internal.stream.Even
 
   @Override
   public void onEnd(Consumer<StreamPart> out) {
+    if (!sawDone && dialect.requiresDoneMarker()) {
+      fail(
+          new IncompleteStreamException(
+              dialect.providerId()
+                  + " stream ended without [DONE]; the answer or its usage may be missing"),
+          out);
+      return;
+    }
     finish(out);
   }
 

@@ -1,5 +1,6 @@
 package dev.reverie.internal.stream;
 
+import dev.reverie.error.CancelledException;
 import dev.reverie.error.ReverieException;
 import dev.reverie.error.TransportException;
 import dev.reverie.internal.sse.ServerSentEvent;
@@ -74,6 +75,11 @@ public final class SsePartStream implements PartStream {
         break;
       }
       decoder.onEvent(event.get(), pending::add);
+    }
+    if (closed && !decoder.isDone()) {
+      // Closed before the end: say so, rather than let a cut-short stream look finished.
+      decoder.onFailure(
+          new CancelledException("the stream was closed before it finished"), pending::add);
     }
     if (decoder.isDone() && pending.isEmpty()) close();
   }

@@ -51,6 +51,26 @@ public final class AnthropicTools {
     return computer(displayWidthPx, displayHeightPx, null, version);
   }
 
+  /**
+   * The computer-use tool in the version {@code modelId} was trained with (see {@link
+   * ComputerUseVersion#forModel(String)}), for a display of this size.
+   *
+   * @throws IllegalArgumentException when no version is known for {@code modelId}; name one with
+   *     {@link #computer(int, int, ComputerUseVersion)} instead
+   */
+  public static ProviderToolSpec computerForModel(
+      String modelId, int displayWidthPx, int displayHeightPx) {
+    ComputerUseVersion version =
+        ComputerUseVersion.forModel(modelId)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "no computer-use tool version is known for model "
+                            + modelId
+                            + "; pass a ComputerUseVersion explicitly"));
+    return computer(displayWidthPx, displayHeightPx, null, version);
+  }
+
   /** The computer-use tool for X11 display {@code displayNumber} (null = not sent). */
   public static ProviderToolSpec computer(
       int displayWidthPx, int displayHeightPx, Integer displayNumber, ComputerUseVersion version) {

@@ -161,6 +161,11 @@ class AnthropicHttpTest {
     iterator.next();
     stream.close();
     assertThat(transport.closedResponses.get()).isEqualTo(1);
+    // A stream closed before its end says so with a final error part, never a quiet end.
+    assertThat(iterator.next())
+        .isInstanceOfSatisfying(
+            dev.reverie.stream.Error.class,
+            e -> assertThat(e.error()).isInstanceOf(dev.reverie.error.CancelledException.class));
     assertThat(iterator.hasNext()).isFalse();
   }
 }

@@ -215,6 +215,30 @@ class OpenAiChatStreamTest {
             Finish.class, f -> assertThat(f.usage().totalTokens()).isEqualTo(345));
   }
 
+  @Test
+  void aBodyThatEndsBeforeDoneIsIncomplete() {
+    String body = SseBodies.chunk("{\"content\":\"Oi\"}", null) + SseBodies.chunk("{}", "stop");
+    var parts = collect(new ScriptedTransport().respond(200, "text/event-stream", body));
+    assertThat(parts.get(parts.size() - 1))
+        .isInstanceOfSatisfying(
+            Error.class, e -> assertThat(e.error()).isInstanceOf(IncompleteStreamException.class));
+  }
+
+  @Test
+  void aToolCallCutOffByTheTokenLimitKeepsFinishReasonLength() {
+    String body =
+        SseBodies.chunk(
+                "{\"tool_calls\":[{\"index\":0,\"id\":\"call_1\",\"type\":\"function\","
+                    + "\"function\":{\"name\":\"weather\",\"arguments\":\"{\\\"loc\"}}]}",
+                null)
+            + SseBodies.chunk("{}", "length")
+            + "data: [DONE]\n\n";
+    var parts = collect(new ScriptedTransport().respond(200, "text/event-stream", body));
+    assertThat(parts.get(parts.size() - 1))
+        .isInstanceOfSatisfying(
+            Finish.class, f -> assertThat(f.finishReason()).isEqualTo(FinishReason.LENGTH));
+  }
+
   static List<StreamPart> collect(dev.reverie.transport.Transport transport) {
     var parts = new ArrayList<StreamPart>();
     try (PartStream stream =
