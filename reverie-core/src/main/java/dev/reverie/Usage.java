@@ -3,9 +3,11 @@ package dev.reverie;
 /**
  * Token counts of one model call, or the sum of several.
  *
- * <p>{@code inputTokens} excludes tokens read from the prompt cache, which are counted in {@code
- * cacheReadTokens}; {@code totalTokens} is what the provider reports as its total. Counts a
- * provider does not report are zero.
+ * <p>The same meaning for every provider: {@code inputTokens} are prompt tokens neither read from
+ * nor written to the prompt cache (those are {@code cacheReadTokens} and {@code
+ * cacheCreationTokens}); {@code totalTokens} = input + cache read + cache creation + output, i.e.
+ * every token processed; {@code reasoningTokens} are the part of {@code outputTokens} spent on
+ * reasoning. Counts a provider does not report are zero.
  */
 public record Usage(
     long inputTokens,

@@ -16,12 +16,12 @@ import java.util.Optional;
  *
  * <p>Method and full URL string must be identical (query and escapes included), once both are in
  * the form a cassette records ({@link RecordedUrl}: secrets in the query replaced), so a key in the
- * URL neither reaches the cassette nor stops the replay. The bodies are then
- * compared after normalizing line endings (a real CRLF, and the escaped {@code \r\n} inside JSON
- * strings, both become {@code \n}): equal text is an {@link MatchOutcome#EXACT} match; otherwise
- * both are parsed as JSON and compared as values, ignoring key order and whitespace but not types,
- * {@code null} versus absent, or any string; numbers compare by numeric value as doubles, as the Go
- * recorder does ({@code 1 == 1.0}). Headers are not compared.
+ * URL neither reaches the cassette nor stops the replay. The bodies are then compared after
+ * normalizing line endings (a real CRLF, and the escaped {@code \r\n} inside JSON strings, both
+ * become {@code \n}): equal text is an {@link MatchOutcome#EXACT} match; otherwise both are parsed
+ * as JSON and compared as values, ignoring key order and whitespace but not types, {@code null}
+ * versus absent, or any string; numbers compare by numeric value as doubles, as the Go recorder
+ * does ({@code 1 == 1.0}). Headers are not compared.
  *
  * <p>Stateless and thread-safe.
  */

@@ -9,14 +9,17 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Replays a cassette for a test: the test (or its {@code @BeforeEach} methods) may declare a {@link
- * ReplayTransport}, {@link dev.reverie.transport.Transport} or {@link Cassette} parameter and gets
- * the one for this cassette, fresh for every test. On a test method it overrides one on the class.
- * See {@link CassetteExtension} for where the path is resolved.
+ * Binds a cassette to a test, replayed or recorded as {@link #mode()} says: the test (or its
+ * {@code @BeforeEach} methods) may declare a {@link dev.reverie.transport.Transport} parameter and
+ * gets the one for this cassette, fresh for every test. On a test method it overrides one on the
+ * class. See {@link CassetteExtension} for where the path is resolved and what else can be
+ * injected.
  *
  * <p>For example, a test method annotated
  * {@code @UseCassette("TestOpenAICommon/gpt-4o/simple.yaml")} and declared as {@code void
- * simple(Transport transport)} replays that cassette through {@code transport}.
+ * simple(Transport transport)} replays that cassette through {@code transport}; with {@code mode =
+ * CassetteMode.RECORD_ONCE} it records the cassette from the real provider the first time, and
+ * replays it from then on.
  */
 @Target({ElementType.METHOD, ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,7 +30,13 @@ public @interface UseCassette {
   /** The cassette file, relative to the cassette root. */
   String value();
 
-  /** Whether the test fails when it did not use every recorded interaction. */
+  /**
+   * Replay, record, or record only when the cassette is missing. The system property {@value
+   * CassetteMode#PROPERTY} overrides it for a whole run.
+   */
+  CassetteMode mode() default CassetteMode.REPLAY;
+
+  /** Whether a replaying test fails when it did not use every recorded interaction. */
   boolean requireAllUsed() default true;
 
   /** The largest number of body bytes one read of a replayed body returns. */

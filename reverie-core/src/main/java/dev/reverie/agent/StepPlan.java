@@ -3,9 +3,11 @@ package dev.reverie.agent;
 import dev.reverie.LanguageModel;
 import dev.reverie.ProviderData;
 import dev.reverie.message.Message;
+import dev.reverie.message.Role;
 import dev.reverie.tool.ProviderToolSpec;
 import dev.reverie.tool.Tool;
 import dev.reverie.tool.ToolChoice;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -13,11 +15,17 @@ import java.util.Set;
 /**
  * What one agent step will send, as handed to and returned by {@link PrepareStep}.
  *
+ * <p>The system prompt is kept apart from the conversation, as messages, so that replacing it can
+ * never overwrite the first user message, and so that it can carry provider data (such as
+ * Anthropic's cache control). A hook that treats the whole prompt as one list uses {@link
+ * #prompt()} and {@link #withPrompt(List)}, e.g. {@code plan ->
+ * plan.withPrompt(AnthropicCaching.markLastMessages(plan.prompt()))}.
+ *
  * @param stepIndex the index of the step about to run, from 0
  * @param previousSteps the steps already run
  * @param model the model to call
- * @param system the system prompt, or empty for none; sent as a first system message
- * @param messages the conversation without the system prompt: the input, then every message the
+ * @param system the system messages, sent first and in order; empty for none
+ * @param messages the conversation without the system messages: the input, then every message the
  *     previous steps added
  * @param tools the tools offered and executable in this step
  * @param providerTools the provider-executed tools offered in this step
@@ -28,7 +36,7 @@ public record StepPlan(
     int stepIndex,
     List<Step> previousSteps,
     LanguageModel model,
-    String system,
+    List<Message> system,
     List<Message> messages,
     List<Tool> tools,
     List<ProviderToolSpec> providerTools,
@@ -38,11 +46,44 @@ public record StepPlan(
   public StepPlan {
     previousSteps = List.copyOf(previousSteps);
     Objects.requireNonNull(model, "model");
-    system = system == null ? "" : system;
+    system = system == null ? List.of() : List.copyOf(system);
+    for (Message message : system) {
+      if (message.role() != Role.SYSTEM) {
+        throw new IllegalArgumentException(
+            "the system messages of a step must have role SYSTEM, not " + message.role());
+      }
+    }
     messages = List.copyOf(messages);
     tools = List.copyOf(tools);
     providerTools = List.copyOf(providerTools);
     providerOptions = providerOptions == null ? ProviderData.EMPTY : providerOptions;
+  }
+
+  /** Everything the step sends, in order: the system messages, then the conversation. */
+  public List<Message> prompt() {
+    var prompt = new ArrayList<Message>(system.size() + messages.size());
+    prompt.addAll(system);
+    prompt.addAll(messages);
+    return List.copyOf(prompt);
+  }
+
+  /**
+   * Replaces the whole prompt: its leading system messages become the {@link #system()} messages,
+   * the rest the {@link #messages()}. The inverse of {@link #prompt()}.
+   */
+  public StepPlan withPrompt(List<Message> value) {
+    int leading = 0;
+    while (leading < value.size() && value.get(leading).role() == Role.SYSTEM) leading++;
+    return new StepPlan(
+        stepIndex,
+        previousSteps,
+        model,
+        value.subList(0, leading),
+        value.subList(leading, value.size()),
+        tools,
+        providerTools,
+        toolChoice,
+        providerOptions);
   }
 
   public StepPlan withModel(LanguageModel value) {
@@ -58,7 +99,14 @@ public record StepPlan(
         providerOptions);
   }
 
+  /** Replaces the system messages with one holding {@code value}; empty or null for none. */
   public StepPlan withSystem(String value) {
+    return withSystemMessages(
+        value == null || value.isEmpty() ? List.of() : List.of(Message.system(value)));
+  }
+
+  /** Replaces the system messages, e.g. with ones carrying provider data; each has role SYSTEM. */
+  public StepPlan withSystemMessages(List<Message> value) {
     return new StepPlan(
         stepIndex,
         previousSteps,

@@ -14,7 +14,10 @@ import java.util.Optional;
  *
  * <p>The agent validates what the hook returns again; a call that is still invalid is recorded as
  * invalid and answered with an error result, as if there were no hook. The hook runs on the agent's
- * calling thread; it may call a model. An exception it throws ends the agent run.
+ * calling thread; it may call a model. An exception it throws does not end the agent run: the call
+ * is recorded as invalid with both the original problem and the hook's failure, and the model gets
+ * the usual error result. Only a {@link dev.reverie.error.CancelledException} (or an interrupt of
+ * the calling thread) ends the run, as a cancellation.
  */
 @FunctionalInterface
 public interface ToolCallRepair {
@@ -28,21 +31,31 @@ public interface ToolCallRepair {
    * @param call the call as the model made it
    * @param problem why the call is invalid
    * @param tools the tools available in this step
-   * @param system the step's system prompt, or empty
-   * @param messages the messages sent to the model in this step, without the system prompt
+   * @param system the step's system messages, sent before {@code messages}; empty for none
+   * @param messages the messages sent to the model in this step, without the system messages
    */
   record Request(
       ToolCallPart call,
       String problem,
       List<ToolSpec> tools,
-      String system,
+      List<Message> system,
       List<Message> messages) {
     public Request {
       Objects.requireNonNull(call, "call");
       Objects.requireNonNull(problem, "problem");
       tools = List.copyOf(tools);
-      system = system == null ? "" : system;
+      system = system == null ? List.of() : List.copyOf(system);
       messages = List.copyOf(messages);
+    }
+
+    /** The text of the system messages, joined by blank lines; empty for none. */
+    public String systemText() {
+      var text = new StringBuilder();
+      for (Message message : system) {
+        if (text.length() > 0) text.append("\n\n");
+        text.append(message.text());
+      }
+      return text.toString();
     }
   }
 

@@ -63,7 +63,7 @@ public record HttpRequest(String method, URI uri, HttpHeaders headers, byte[] bo
     return "HttpRequest["
         + method
         + " "
-        + uri
+        + RedactedUri.render(uri)
         + ", headers="
         + headers
         + ", "

@@ -2,6 +2,7 @@ package dev.reverie.cassette.conformance;
 
 import dev.reverie.cassette.Cassette;
 import dev.reverie.cassette.Interaction;
+import dev.reverie.cassette.RecordedUrl;
 import dev.reverie.cassette.ReplayTransport;
 import dev.reverie.cassette.RequestCheck;
 import dev.reverie.cassette.RequestMatcher;
@@ -94,6 +95,6 @@ final class DeviationTolerantReplay implements Transport {
 
   private static boolean sameTarget(Interaction interaction, HttpRequest request) {
     return interaction.request().method().equals(request.method())
-        && interaction.request().url().equals(request.uri().toString());
+        && RecordedUrl.redact(interaction.request().url()).equals(RecordedUrl.of(request.uri()));
   }
 }

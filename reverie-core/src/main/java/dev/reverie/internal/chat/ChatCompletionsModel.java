@@ -94,6 +94,6 @@ public final class ChatCompletionsModel implements ProviderModel {
 
   @Override
   public String toString() {
-    return "ChatCompletionsModel[" + dialect.providerId() + ":" + modelId + " at " + endpoint + "]";
+    return "ChatCompletionsModel[" + dialect.providerId() + ":" + modelId + " at " + dev.reverie.transport.RedactedUri.render(endpoint) + "]";
   }
 }

@@ -99,7 +99,7 @@ public final class ChatResponseDecoder {
     };
   }
 
-  /** Reads a usage object; input excludes cached prompt tokens, which count as cache reads. */
+  /** Reads a usage object into {@link Usage}'s provider-independent meaning. */
   public static Usage usage(JsonNode usage) {
     if (usage == null || !usage.isObject()) return Usage.ZERO;
     long prompt = usage.path("prompt_tokens").asLong(0);
@@ -109,6 +109,8 @@ public final class ChatResponseDecoder {
     long cached = usage.path("prompt_tokens_details").path("cached_tokens").asLong(0);
     long reasoning = usage.path("completion_tokens_details").path("reasoning_tokens").asLong(0);
     long cacheWrite = usage.path("prompt_tokens_details").path("cache_write_tokens").asLong(0);
-    return new Usage(prompt - cached, completion, total, reasoning, cacheWrite, cached);
+    // prompt_tokens counts cached and cache-written tokens too; Usage keeps them apart.
+    return new Usage(
+        Math.max(0, prompt - cached - cacheWrite), completion, total, reasoning, cacheWrite, cached);
   }
 }

@@ -20,6 +20,7 @@ public final class ProviderHttp {
   private static final List<String> REQUEST_ID_HEADERS =
       List.of("x-request-id", "request-id", "x-amzn-requestid", "x-goog-request-id", "cf-ray");
   private static final int MAX_ERROR_BODY = 64 * 1024;
+  private static final int MAX_MESSAGE = 2000;
 
   private final String providerId;
   private final Transport transport;
@@ -65,6 +66,8 @@ public final class ProviderHttp {
     }
     String message = parsed.message().isBlank() ? body.strip() : parsed.message();
     if (message.isEmpty()) message = "(empty body)";
+    // An unparsed body can be an HTML error page: keep the exception message readable.
+    if (message.length() > MAX_MESSAGE) message = message.substring(0, MAX_MESSAGE) + "…";
     boolean retryable =
         ProviderException.isRetryableStatus(status)
             || headers.first("x-should-retry").map("true"::equalsIgnoreCase).orElse(false);

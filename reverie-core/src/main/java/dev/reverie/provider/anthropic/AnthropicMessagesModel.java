@@ -105,6 +105,10 @@ final class AnthropicMessagesModel implements ProviderModel {
 
   @Override
   public String toString() {
-    return "AnthropicMessagesModel[" + modelId + " at " + endpoint + "]";
+    return "AnthropicMessagesModel["
+        + modelId
+        + " at "
+        + dev.reverie.transport.RedactedUri.render(endpoint)
+        + "]";
   }
 }

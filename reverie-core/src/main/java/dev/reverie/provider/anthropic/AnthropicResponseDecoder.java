@@ -185,18 +185,16 @@ public final class AnthropicResponseDecoder {
 
   /**
    * Usage from a {@code usage} object. Anthropic's {@code input_tokens} excludes both cache reads
-   * and cache writes, which are reported apart; the total is input plus output, without them.
+   * and cache writes, which are reported apart; the total counts all of them, as {@link Usage}
+   * defines it for every provider.
    */
   public static Usage usage(JsonNode usage) {
     long input = usage.path("input_tokens").asLong(0);
     long output = usage.path("output_tokens").asLong(0);
+    long cacheCreation = usage.path("cache_creation_input_tokens").asLong(0);
+    long cacheRead = usage.path("cache_read_input_tokens").asLong(0);
     return new Usage(
-        input,
-        output,
-        input + output,
-        0,
-        usage.path("cache_creation_input_tokens").asLong(0),
-        usage.path("cache_read_input_tokens").asLong(0));
+        input, output, input + cacheCreation + cacheRead + output, 0, cacheCreation, cacheRead);
   }
 
   /** Response-level metadata: the stop sequence that ended the output, if one did. */

@@ -293,7 +293,7 @@ class AnthropicStreamDecoderTest {
             new TextDelta("1", "llo"),
             new TextEnd("1", null));
     assertThat(result.finish.finishReason()).isEqualTo(FinishReason.STOP);
-    assertThat(result.finish.usage()).isEqualTo(new dev.reverie.Usage(10, 7, 17, 0, 100, 50));
+    assertThat(result.finish.usage()).isEqualTo(new dev.reverie.Usage(10, 7, 167, 0, 100, 50));
     assertThat(
             result
                 .finish

@@ -1,8 +1,13 @@
-package dev.reverie.tool;
+package dev.reverie.internal.tool;
 
 import dev.reverie.error.CancelledException;
 import dev.reverie.error.ReverieException;
 import dev.reverie.message.ToolOutput;
+import dev.reverie.tool.Tool;
+import dev.reverie.tool.ToolInvocation;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,18 +31,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  * after every call before it has finished. A tool that throws yields an {@link ToolOutput.Error};
  * it never fails the execution.
  *
- * <p>The executor owns a thread pool of daemon threads; {@link #close()} interrupts running tools
- * and waits briefly for the threads to end, so that nothing is left running. One executor serves
- * one agent run at a time.
+ * <p>The executor owns a thread pool; {@link #shutDown()} interrupts running tools and waits a
+ * bounded time for the threads to end. A tool that ignores the interrupt cannot be stopped by
+ * force: it is logged as a warning and reported by {@code shutDown()} so the caller can say so.
+ * One executor serves one agent run at a time.
  */
 public final class ToolExecutor implements AutoCloseable {
+  /** How long {@link #shutDown()} waits for interrupted tools unless told otherwise. */
+  public static final Duration DEFAULT_STOP_WAIT = Duration.ofSeconds(5);
+
+  private static final Logger LOG = System.getLogger(ToolExecutor.class.getName());
   private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
-  private static final long TERMINATION_WAIT_SECONDS = 5;
 
   private final ThreadPoolExecutor pool;
+  private final Duration stopWait;
+  private final List<Task> running = new ArrayList<>(); // guarded by itself
 
-  private ToolExecutor(int maxConcurrency, ThreadFactory threadFactory) {
+  private ToolExecutor(int maxConcurrency, ThreadFactory threadFactory, Duration stopWait) {
     if (maxConcurrency < 1) throw new IllegalArgumentException("maxConcurrency must be at least 1");
+    Objects.requireNonNull(stopWait, "stopWait");
+    if (stopWait.isNegative()) throw new IllegalArgumentException("stopWait must not be negative");
+    this.stopWait = stopWait;
     pool =
         new ThreadPoolExecutor(
             maxConcurrency,
@@ -51,16 +65,19 @@ public final class ToolExecutor implements AutoCloseable {
 
   /** An executor running at most {@code maxConcurrency} calls at once on daemon threads. */
   public static ToolExecutor create(int maxConcurrency) {
-    return new ToolExecutor(maxConcurrency, daemonThreads());
+    return new ToolExecutor(maxConcurrency, daemonThreads(), DEFAULT_STOP_WAIT);
   }
 
-  /** An executor whose threads come from {@code threadFactory}. */
-  public static ToolExecutor create(int maxConcurrency, ThreadFactory threadFactory) {
-    return new ToolExecutor(maxConcurrency, threadFactory);
+  /**
+   * An executor whose threads come from {@code threadFactory} and whose {@link #shutDown()} waits
+   * at most {@code stopWait} for interrupted tools to end.
+   */
+  public static ToolExecutor create(
+      int maxConcurrency, ThreadFactory threadFactory, Duration stopWait) {
+    return new ToolExecutor(maxConcurrency, threadFactory, stopWait);
   }
 
-  /** A factory of daemon threads named {@code reverie-tool-<pool>-<n>}. */
-  public static ThreadFactory daemonThreads() {
+  private static ThreadFactory daemonThreads() {
     int pool = POOL_NUMBER.incrementAndGet();
     var count = new AtomicInteger();
     return runnable -> {
@@ -75,16 +92,20 @@ public final class ToolExecutor implements AutoCloseable {
     return new Execution(List.copyOf(tasks));
   }
 
-  /** Interrupts running tools, drops queued ones and waits briefly for the threads to end. */
-  @Override
-  public void close() {
+  /**
+   * Interrupts running tools, drops queued ones and waits at most the stop wait for the threads to
+   * end, even when the calling thread is interrupted (its interrupt flag is kept).
+   *
+   * @return the calls still running when the wait ended: tools that ignored the interrupt, whose
+   *     threads are left running (each is also logged as a warning); empty when everything ended
+   */
+  public List<Task> shutDown() {
     // Tasks that never started would leave their waiters blocked forever: cancel them.
     for (Runnable neverStarted : pool.shutdownNow()) {
       if (neverStarted instanceof Future<?> future) future.cancel(false);
     }
-    // Wait even when the caller is interrupted (that is often why we are here), but boundedly.
     boolean interrupted = false;
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TERMINATION_WAIT_SECONDS);
+    long deadline = System.nanoTime() + stopWait.toNanos();
     while (!pool.isTerminated()) {
       long left = deadline - System.nanoTime();
       if (left <= 0) break;
@@ -95,9 +116,30 @@ public final class ToolExecutor implements AutoCloseable {
       }
     }
     if (interrupted) Thread.currentThread().interrupt();
+    if (pool.isTerminated()) return List.of();
+    List<Task> stuck;
+    synchronized (running) {
+      stuck = List.copyOf(running);
+    }
+    for (Task task : stuck) {
+      LOG.log(
+          Level.WARNING,
+          "tool {0} (call {1}) did not stop within {2} ms of being interrupted;"
+              + " its thread is left running",
+          task.tool().name(),
+          task.invocation().toolCallId(),
+          stopWait.toMillis());
+    }
+    return stuck;
   }
 
-  /** Whether every thread of the pool has ended after {@link #close()}. */
+  /** Same as {@link #shutDown()}, for try-with-resources. */
+  @Override
+  public void close() {
+    shutDown();
+  }
+
+  /** Whether every thread of the pool has ended after {@link #shutDown()}. */
   public boolean isTerminated() {
     return pool.isTerminated();
   }
@@ -112,6 +154,11 @@ public final class ToolExecutor implements AutoCloseable {
     public Task {
       Objects.requireNonNull(tool, "tool");
       Objects.requireNonNull(invocation, "invocation");
+    }
+
+    /** "tool NAME (call ID)", for messages. */
+    public String describe() {
+      return "tool " + tool.name() + " (call " + invocation.toolCallId() + ")";
     }
   }
 
@@ -164,7 +211,7 @@ public final class ToolExecutor implements AutoCloseable {
           throw new CancelledException("tool execution was cancelled", cause);
         }
         throw new ReverieException(
-            "tool " + tasks.get(next).tool().name() + " failed fatally: " + cause, cause);
+            tasks.get(next).describe() + " failed fatally: " + cause, cause);
       }
     }
 
@@ -208,7 +255,10 @@ public final class ToolExecutor implements AutoCloseable {
     }
   }
 
-  private static ToolOutput run(Task task) throws InterruptedException {
+  private ToolOutput run(Task task) throws InterruptedException {
+    synchronized (running) {
+      running.add(task);
+    }
     try {
       return task.tool().execute(task.invocation());
     } catch (InterruptedException e) {
@@ -216,6 +266,10 @@ public final class ToolExecutor implements AutoCloseable {
     } catch (Exception | StackOverflowError e) {
       if (Thread.currentThread().isInterrupted()) throw new InterruptedException("cancelled");
       return ToolOutput.error(failureMessage(task.tool().name(), e));
+    } finally {
+      synchronized (running) {
+        running.remove(task);
+      }
     }
   }
 
