@@ -3,8 +3,8 @@ package dev.reverie;
 import dev.reverie.error.IncompleteStreamException;
 import dev.reverie.error.JsonLimitException;
 import dev.reverie.error.NoObjectGeneratedException;
-import dev.reverie.internal.json.Json;
 import dev.reverie.error.ReverieException;
+import dev.reverie.internal.json.Json;
 import dev.reverie.json.IncrementalJsonParser;
 import dev.reverie.json.JsonChange;
 import dev.reverie.json.JsonReadLimits;
@@ -65,6 +65,10 @@ public final class ObjectStream<T> implements AutoCloseable {
   private String toolCallInput;
   private ObjectResult<T> result;
   private boolean finished;
+  // Which events the chosen view needs; the others are not built (they cost allocation per delta).
+  private boolean wantPartials = true;
+  private boolean wantPatches = true;
+  private boolean wantElements = true;
 
   ObjectStream(
       PartStream parts,
@@ -82,22 +86,22 @@ public final class ObjectStream<T> implements AutoCloseable {
 
   /** Every event: typed partials, patches, completed array elements and early violations. */
   public Iterable<ObjectEvent<T>> events() {
-    return view(Function.identity());
+    return view(Function.identity(), true, true, true);
   }
 
   /** The typed partial object after each change; missing fields are null. */
   public Iterable<T> partials() {
-    return view(e -> e instanceof ObjectEvent.Partial<T> p ? p.value() : null);
+    return view(e -> e instanceof ObjectEvent.Partial<T> p ? p.value() : null, true, false, false);
   }
 
   /** Array elements, one by one, as each completes and validates against its schema. */
   public Iterable<ObjectEvent.Element<T>> elements() {
-    return view(e -> e instanceof ObjectEvent.Element<T> el ? el : null);
+    return view(e -> e instanceof ObjectEvent.Element<T> el ? el : null, false, false, true);
   }
 
   /** Every change as a small JSON-Pointer patch. */
   public Iterable<JsonChange> patches() {
-    return view(e -> e instanceof ObjectEvent.Patch<T> p ? p.change() : null);
+    return view(e -> e instanceof ObjectEvent.Patch<T> p ? p.change() : null, false, true, false);
   }
 
   /** Schema contradictions seen while streaming, so far. */
@@ -113,6 +117,13 @@ public final class ObjectStream<T> implements AutoCloseable {
    */
   public ObjectResult<T> result() {
     if (result != null) return result;
+    if (!iterated) {
+      // Nobody looks at the events: only the final object is needed.
+      iterated = true;
+      wantPartials = false;
+      wantPatches = false;
+      wantElements = false;
+    }
     try {
       while (advance()) pending.clear();
       pending.clear();
@@ -150,10 +161,14 @@ public final class ObjectStream<T> implements AutoCloseable {
     parts.close();
   }
 
-  private <R> Iterable<R> view(Function<ObjectEvent<T>, R> select) {
+  private <R> Iterable<R> view(
+      Function<ObjectEvent<T>, R> select, boolean partials, boolean patches, boolean elements) {
     return () -> {
       if (iterated) throw new IllegalStateException("an ObjectStream can be iterated only once");
       iterated = true;
+      wantPartials = partials;
+      wantPatches = patches;
+      wantElements = elements;
       return new Iterator<R>() {
         private R next;
 
@@ -272,24 +287,26 @@ public final class ObjectStream<T> implements AutoCloseable {
     for (JsonChange change : changes) {
       if (change instanceof JsonChange.Added added) {
         visible = true;
-        pending.add(new ObjectEvent.Patch<>(change));
+        if (wantPatches) pending.add(new ObjectEvent.Patch<>(change));
         // A null is judged at the end: it may stand for an optional property left out.
         if (!added.value().isNull()) {
           validator.checkKind(added.path(), schemaKind(added.value())).ifPresent(this::violation);
         }
       } else if (change instanceof JsonChange.Appended) {
         visible = true;
-        pending.add(new ObjectEvent.Patch<>(change));
+        if (wantPatches) pending.add(new ObjectEvent.Patch<>(change));
       } else if (change instanceof JsonChange.Completed completed) {
         if (isArrayElement(completed.path())) {
           Optional<SchemaViolation> v =
               validator.checkComplete(completed.path(), completed.value().toJsonNode());
           if (v.isPresent()) violation(v.get());
-          else pending.add(new ObjectEvent.Element<>(completed.path(), completed.value()));
+          else if (wantElements) {
+            pending.add(new ObjectEvent.Element<>(completed.path(), completed.value()));
+          }
         }
       }
     }
-    if (visible) {
+    if (visible && wantPartials) {
       JsonValue tree = parser.snapshot().orElseThrow();
       pending.add(new ObjectEvent.Partial<>(schema.bind(tree), tree));
     }
@@ -318,9 +335,10 @@ public final class ObjectStream<T> implements AutoCloseable {
   // enough: its parent in the current snapshot is an array.
   private boolean isArrayElement(String path) {
     int slash = path.lastIndexOf('/');
-    if (slash < 0) return false;
-    String last = path.substring(slash + 1);
-    if (last.isEmpty() || !last.chars().allMatch(Character::isDigit)) return false;
+    if (slash < 0 || slash == path.length() - 1) return false;
+    for (int i = slash + 1; i < path.length(); i++) {
+      if (!Character.isDigit(path.charAt(i))) return false;
+    }
     return parser
         .snapshot()
         .flatMap(root -> root.at(path.substring(0, slash)))

@@ -89,7 +89,9 @@ public final class CassetteExtension
       return type == Cassette.class ? replay.cassette() : replay;
     }
     throw unavailable(
-        session, parameter, "is being recorded, so there is nothing to replay yet; use a Transport");
+        session,
+        parameter,
+        "is being recorded, so there is nothing to replay yet; use a Transport");
   }
 
   @Override
@@ -128,14 +130,10 @@ public final class CassetteExtension
       mode = Files.exists(path) ? CassetteMode.REPLAY : CassetteMode.RECORD;
     }
     if (mode == CassetteMode.RECORD) {
-      return new Session(
-          annotation, mode, path, new RecordingTransport(RealNetwork.TRANSPORT));
+      return new Session(annotation, mode, path, new RecordingTransport(RealNetwork.TRANSPORT));
     }
     return new Session(
-        annotation,
-        mode,
-        path,
-        new ReplayTransport(Cassette.load(path), annotation.chunkBytes()));
+        annotation, mode, path, new ReplayTransport(Cassette.load(path), annotation.chunkBytes()));
   }
 
   /** The mode set for the whole run, if any; a blank value sets none. */
@@ -150,7 +148,11 @@ public final class CassetteExtension
   private static ParameterResolutionException unavailable(
       Session session, ParameterContext parameter, String why) {
     return new ParameterResolutionException(
-        "cassette " + session.path() + " " + why + ", so it cannot be injected into "
+        "cassette "
+            + session.path()
+            + " "
+            + why
+            + ", so it cannot be injected into "
             + parameter.getParameter());
   }
 
@@ -205,7 +207,8 @@ public final class CassetteExtension
    * @param transport a {@link ReplayTransport} when replaying, a {@link RecordingTransport} when
    *     recording
    */
-  private record Session(UseCassette annotation, CassetteMode mode, Path path, Transport transport) {}
+  private record Session(
+      UseCassette annotation, CassetteMode mode, Path path, Transport transport) {}
 
   /** The real network, created only when a test records; one client shared by every test. */
   private static final class RealNetwork {

@@ -13,8 +13,8 @@ public enum CassetteMode {
   /** Replays the cassette, which must exist; nothing reaches the network. The default. */
   REPLAY,
   /**
-   * Sends every request to the real network through a {@link RecordingTransport} and, when the
-   * test passes, writes the cassette, replacing any earlier one.
+   * Sends every request to the real network through a {@link RecordingTransport} and, when the test
+   * passes, writes the cassette, replacing any earlier one.
    */
   RECORD,
   /**
@@ -27,8 +27,8 @@ public enum CassetteMode {
   public static final String PROPERTY = "reverie.cassette.mode";
 
   /**
-   * The mode named {@code text}: {@code replay}, {@code record} or {@code record_once}, in any case,
-   * with {@code -} accepted for {@code _}.
+   * The mode named {@code text}: {@code replay}, {@code record} or {@code record_once}, in any
+   * case, with {@code -} accepted for {@code _}.
    *
    * @throws CassetteException when {@code text} names no mode
    */

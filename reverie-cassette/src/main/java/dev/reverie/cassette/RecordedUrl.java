@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * dev.reverie.transport.RedactedUri}, which keeps the same secrets out of logs.
  *
  * <p>{@link RecordingTransport} records URLs in this form, and {@link RequestMatcher} compares both
- * the recorded and the sent URL in this form, so a cassette recorded with a real key replays with
- * a dummy one. Only the redacted values are ignored: the names, their order, every other parameter
+ * the recorded and the sent URL in this form, so a cassette recorded with a real key replays with a
+ * dummy one. Only the redacted values are ignored: the names, their order, every other parameter
  * and every escape must still match exactly.
  */
 public final class RecordedUrl {

@@ -245,4 +245,46 @@ class RecordingTransportTest {
       return events;
     }
   }
+
+  @Test
+  void aKeyInTheQueryIsRedactedAndTheCassetteStillReplays(@TempDir Path directory)
+      throws IOException {
+    String liveUrl =
+        "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent"
+            + "?key=AIzaLIVE-SECRET&alt=json";
+    var recorder = new RecordingTransport(upstream("{\"ok\":true}"));
+    var live =
+        new HttpRequest(
+            "POST",
+            URI.create(liveUrl),
+            HttpHeaders.of("Content-Type", "application/json"),
+            "{\"q\":1}".getBytes(StandardCharsets.UTF_8));
+    try (HttpResponse response = recorder.send(live)) {
+      response.body().readAllBytes();
+    }
+    Path file = directory.resolve("query-key.yaml");
+    recorder.save(file);
+
+    String yaml = Files.readString(file);
+    assertThat(yaml)
+        .doesNotContain("AIzaLIVE-SECRET")
+        .contains(
+            "url: https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash"
+                + ":generateContent?key=REDACTED&alt=json");
+    assertThat(recorder.interactions().get(0).request().url()).doesNotContain("AIzaLIVE-SECRET");
+
+    var replay = ReplayTransport.load(file);
+    var withDummyKey =
+        new HttpRequest(
+            "POST",
+            URI.create(liveUrl.replace("AIzaLIVE-SECRET", "dummy")),
+            HttpHeaders.of("Content-Type", "application/json"),
+            "{\"q\":1}".getBytes(StandardCharsets.UTF_8));
+    try (HttpResponse response = replay.send(withDummyKey)) {
+      assertThat(new String(response.body().readAllBytes(), StandardCharsets.UTF_8))
+          .isEqualTo("{\"ok\":true}");
+    }
+    assertThat(replay.checks()).extracting(RequestCheck::outcome).containsExactly(MatchOutcome.EXACT);
+    assertThat(replay.allUsed()).isTrue();
+  }
 }

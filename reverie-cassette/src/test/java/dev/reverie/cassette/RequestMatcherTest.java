@@ -158,4 +158,47 @@ class RequestMatcherTest {
         .doesNotContain("sent-secret")
         .doesNotContain("sk-secret");
   }
+
+  @Test
+  void aKeyInTheQueryMatchesTheRedactedRecording() {
+    String recordedUrl = "https://g.example.com/v1/m:generate?alt=sse&key=REDACTED";
+    RequestCheck check =
+        RequestMatcher.check(
+            recorded("POST", recordedUrl, "{}"),
+            sent("POST", "https://g.example.com/v1/m:generate?alt=sse&key=AIzaSENT", "{}"));
+
+    assertThat(check.outcome()).isEqualTo(MatchOutcome.EXACT);
+    assertThat(check.url()).doesNotContain("AIzaSENT");
+  }
+
+  @Test
+  void aRawKeyInARecordingMatchesAnyKey() {
+    RequestCheck check =
+        RequestMatcher.check(
+            recorded("POST", "https://g.example.com/v1/m?key=AIzaRECORDED", "{}"),
+            sent("POST", "https://g.example.com/v1/m?key=dummy", "{}"));
+
+    assertThat(check.matched()).isTrue();
+  }
+
+  @Test
+  void redactionIgnoresOnlyTheSecretsValues() {
+    Interaction interaction =
+        recorded("POST", "https://g.example.com/v1/m?alt=sse&key=REDACTED", "{}");
+
+    assertThat(
+            RequestMatcher.check(
+                    interaction, sent("POST", "https://g.example.com/v1/m?alt=json&key=k", "{}"))
+                .matched())
+        .isFalse();
+    assertThat(
+            RequestMatcher.check(interaction, sent("POST", "https://g.example.com/v1/m?alt=sse", "{}"))
+                .matched())
+        .isFalse();
+    RequestCheck otherName =
+        RequestMatcher.check(
+            interaction, sent("POST", "https://g.example.com/v1/m?alt=sse&token=k", "{}"));
+    assertThat(otherName.matched()).isFalse();
+    assertThat(otherName.difference()).doesNotContain("=k");
+  }
 }

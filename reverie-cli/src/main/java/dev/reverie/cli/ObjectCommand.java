@@ -57,7 +57,16 @@ final class ObjectCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    JsonNode schemaNode = new ObjectMapper().readTree(Files.readString(schemaFile));
+    JsonNode schemaNode;
+    try {
+      schemaNode = new ObjectMapper().readTree(Files.readString(schemaFile));
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IllegalArgumentException(
+          "cannot read the schema file " + schemaFile + ": no such file", e);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException(
+          "cannot read the schema file " + schemaFile + ": " + ErrorReporting.oneLine(e), e);
+    }
     if (!(schemaNode instanceof ObjectNode schemaObject)) {
       throw new IllegalArgumentException(schemaFile + " is not a JSON object schema");
     }

@@ -69,4 +69,14 @@ class DemoCommandTest {
         .contains("requests identical: 8/8")
         .contains("8 passed, 0 failed, 0 skipped");
   }
+
+  @Test
+  void aMissingSchemaFileIsNamedClearly() {
+    Run run =
+        run("object", "--model", "openai:o4-mini", "--schema", "/nonexistent/book.json", "hi");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err().strip())
+        .isEqualTo(
+            "reverie: cannot read the schema file /nonexistent/book.json: no such file (run with --debug for details)");
+  }
 }

@@ -12,7 +12,7 @@ import dev.reverie.tool.ProviderToolSpec;
 import dev.reverie.tool.Tool;
 import dev.reverie.tool.ToolCallRepair;
 import dev.reverie.tool.ToolChoice;
-import dev.reverie.tool.ToolExecutor;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -51,7 +51,10 @@ import java.util.concurrent.ThreadFactory;
  * <p>Cancellation: interrupting the calling thread, or closing the {@link AgentStream}, aborts the
  * model's HTTP exchange and interrupts running tools; the run then fails with a {@link
  * dev.reverie.error.CancelledException}. Retries of failed HTTP exchanges belong to the transport
- * ({@link dev.reverie.RetryPolicy}).
+ * ({@link dev.reverie.RetryPolicy}). Every helper thread a run starts (the reader of each streamed
+ * model answer, the tool threads) comes from {@link Builder#threadFactory} and has ended when the
+ * run ends; a tool that ignores its interrupt for longer than {@link Builder#toolStopWait} is
+ * logged and named in the run's error.
  *
  * <p>Instances are immutable and thread-safe; each run is independent.
  */
@@ -62,8 +65,11 @@ public final class Agent {
   /** The concurrency bound used unless {@link Builder#maxConcurrentTools(int)} says otherwise. */
   public static final int DEFAULT_MAX_CONCURRENT_TOOLS = 8;
 
+  /** How long a cancelled run waits for interrupted tools unless {@link Builder#toolStopWait}. */
+  public static final Duration DEFAULT_TOOL_STOP_WAIT = Duration.ofSeconds(5);
+
   final LanguageModel model;
-  final String system;
+  final List<Message> system;
   final List<Tool> tools;
   final List<ProviderToolSpec> providerTools;
   final Integer maxOutputTokens;
@@ -82,11 +88,12 @@ public final class Agent {
   final PrepareStep prepareStep;
   final ToolCallRepair repair;
   final int maxConcurrentTools;
-  final ThreadFactory toolThreadFactory;
+  final ThreadFactory threadFactory;
+  final Duration toolStopWait;
 
   private Agent(Builder b) {
     model = b.model;
-    system = b.system;
+    system = b.system == null ? List.of() : List.of(b.system);
     tools = List.copyOf(b.tools);
     providerTools = List.copyOf(b.providerTools);
     maxOutputTokens = b.maxOutputTokens;
@@ -105,7 +112,8 @@ public final class Agent {
     prepareStep = b.prepareStep;
     repair = b.repair;
     maxConcurrentTools = b.maxConcurrentTools;
-    toolThreadFactory = b.toolThreadFactory;
+    threadFactory = b.threadFactory;
+    toolStopWait = b.toolStopWait;
     var names = new HashSet<String>();
     for (Tool tool : tools) requireUnique(names, tool.name());
     for (ProviderToolSpec tool : providerTools) requireUnique(names, tool.name());
@@ -123,7 +131,7 @@ public final class Agent {
   /** A builder holding this agent's settings, to derive a variant. */
   public Builder toBuilder() {
     var b = new Builder(model);
-    b.system = system;
+    b.system = system.isEmpty() ? null : system.get(0);
     b.tools.addAll(tools);
     b.providerTools.addAll(providerTools);
     b.maxOutputTokens = maxOutputTokens;
@@ -142,7 +150,8 @@ public final class Agent {
     b.prepareStep = prepareStep;
     b.repair = repair;
     b.maxConcurrentTools = maxConcurrentTools;
-    b.toolThreadFactory = toolThreadFactory;
+    b.threadFactory = threadFactory;
+    b.toolStopWait = toolStopWait;
     return b;
   }
 
@@ -230,7 +239,7 @@ public final class Agent {
   /** Builds an {@link Agent}. Every setting is optional. */
   public static final class Builder {
     private final LanguageModel model;
-    private String system = "";
+    private Message system;
     private final List<Tool> tools = new ArrayList<>();
     private final List<ProviderToolSpec> providerTools = new ArrayList<>();
     private Integer maxOutputTokens;
@@ -249,15 +258,28 @@ public final class Agent {
     private PrepareStep prepareStep;
     private ToolCallRepair repair = ToolCallRepair.jsonRepair();
     private int maxConcurrentTools = DEFAULT_MAX_CONCURRENT_TOOLS;
-    private ThreadFactory toolThreadFactory;
+    private ThreadFactory threadFactory;
+    private Duration toolStopWait = DEFAULT_TOOL_STOP_WAIT;
 
     private Builder(LanguageModel model) {
       this.model = Objects.requireNonNull(model, "model");
     }
 
-    /** The system prompt, sent first in every step; empty for none. */
+    /** The system prompt, sent first in every step as a system message; empty for none. */
     public Builder system(String value) {
-      system = value == null ? "" : value;
+      system = value == null || value.isEmpty() ? null : Message.system(value);
+      return this;
+    }
+
+    /**
+     * The system message sent first in every step, e.g. one carrying provider data; null for none.
+     * A {@link PrepareStep} sees it in {@link StepPlan#system()} and may replace or mark it.
+     */
+    public Builder system(Message value) {
+      if (value != null && value.role() != Role.SYSTEM) {
+        throw new IllegalArgumentException("the system message must have role SYSTEM");
+      }
+      system = value;
       return this;
     }
 
@@ -373,18 +395,30 @@ public final class Agent {
       return this;
     }
 
-    /** Where tool threads come from; daemon threads named {@code reverie-tool-…} unless set. */
-    public Builder toolThreadFactory(ThreadFactory value) {
-      toolThreadFactory = value;
+    /**
+     * Where the run's helper threads come from: the tool threads and the thread reading each
+     * streamed model answer. Unless set, daemon threads named {@code reverie-agent-<run>-tool-<n>}
+     * and {@code reverie-agent-<run>-stream-<n>}.
+     */
+    public Builder threadFactory(ThreadFactory value) {
+      threadFactory = value;
+      return this;
+    }
+
+    /**
+     * How long a run that ends while tools are running waits for them to stop after interrupting
+     * them; 5 s unless set. A tool still running then is left behind (its thread cannot be killed),
+     * logged as a warning and named in a suppressed exception of the run's error.
+     */
+    public Builder toolStopWait(Duration value) {
+      Objects.requireNonNull(value, "value");
+      if (value.isNegative()) throw new IllegalArgumentException("toolStopWait must not be negative");
+      toolStopWait = value;
       return this;
     }
 
     public Agent build() {
       return new Agent(this);
     }
-  }
-
-  ThreadFactory toolThreads() {
-    return toolThreadFactory == null ? ToolExecutor.daemonThreads() : toolThreadFactory;
   }
 }

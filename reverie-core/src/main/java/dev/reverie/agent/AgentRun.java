@@ -7,6 +7,7 @@ import dev.reverie.Usage;
 import dev.reverie.error.CancelledException;
 import dev.reverie.error.IncompleteStreamException;
 import dev.reverie.error.ReverieException;
+import dev.reverie.internal.tool.ToolExecutor;
 import dev.reverie.message.Message;
 import dev.reverie.message.Part;
 import dev.reverie.message.ReasoningPart;
@@ -25,7 +26,6 @@ import dev.reverie.stream.ToolCall;
 import dev.reverie.stream.ToolResult;
 import dev.reverie.tool.Tool;
 import dev.reverie.tool.ToolChoice;
-import dev.reverie.tool.ToolExecutor;
 import dev.reverie.tool.ToolInvocation;
 import dev.reverie.tool.ToolSpec;
 import java.util.ArrayDeque;
@@ -41,6 +41,11 @@ import java.util.Objects;
  * <p>{@link #next()} is called by one thread; {@link #cancel()} may be called from any thread. A
  * model stream is read through a {@link ModelStreamReader}, so an interrupt of the calling thread
  * is noticed even while the HTTP body read is blocked.
+ *
+ * <p>Every helper thread (model stream readers, tool threads) comes from the run's {@link
+ * AgentThreads} and has ended, or been reported, when the run ends: a tool or stream that ignores
+ * its interrupt past the bounded wait is logged and named in a suppressed exception of the run's
+ * failure.
  */
 final class AgentRun {
   enum Mode {
@@ -58,6 +63,7 @@ final class AgentRun {
   private final Agent agent;
   private final List<Message> input;
   private final Mode mode;
+  private final AgentThreads threads;
   private final List<Message> added = new ArrayList<>();
   private final List<Step> steps = new ArrayList<>();
   private final ArrayDeque<StreamPart> pending = new ArrayDeque<>();
@@ -73,6 +79,10 @@ final class AgentRun {
   private ToolExecutor executor;
   private ToolExecutor.Execution execution;
 
+  // Held for the whole of release(), so that a failure reported after it sees what was left.
+  private final Object releaseLock = new Object();
+  private final List<String> leftRunning = new ArrayList<>(); // guarded by releaseLock
+
   // The step in progress.
   private StepPlan plan;
   private ToolCallChecker checker;
@@ -86,6 +96,7 @@ final class AgentRun {
     this.agent = agent;
     this.input = List.copyOf(input);
     this.mode = mode;
+    this.threads = AgentThreads.forRun(agent.threadFactory);
   }
 
   /** The next part, or null after the last one. */
@@ -185,7 +196,7 @@ final class AgentRun {
       startTools();
     } else {
       PartStream stream = plan.model().stream(call);
-      var reader = new ModelStreamReader(stream);
+      var reader = new ModelStreamReader(stream, threads.streamReaders());
       synchronized (lock) {
         if (cancelled) {
           stream.close();
@@ -200,9 +211,7 @@ final class AgentRun {
   }
 
   private Call buildCall(StepPlan plan) {
-    var prompt = new ArrayList<Message>();
-    if (!plan.system().isEmpty()) prompt.add(Message.system(plan.system()));
-    prompt.addAll(plan.messages());
+    List<Message> prompt = plan.prompt();
     var specs = new ArrayList<ToolSpec>();
     for (Tool tool : plan.tools()) specs.add(tool.spec());
     specs.addAll(plan.providerTools());
@@ -243,7 +252,7 @@ final class AgentRun {
     }
     if (part instanceof Finish) {
       accumulator.accept(part);
-      closeModelStream();
+      finishModelStream();
       response = accumulator.toResponse();
       startTools();
       return;
@@ -287,7 +296,8 @@ final class AgentRun {
     synchronized (lock) {
       if (cancelled) throw new CancelledException("the agent run was cancelled");
       if (executor == null) {
-        executor = ToolExecutor.create(agent.maxConcurrentTools, agent.toolThreads());
+        executor =
+            ToolExecutor.create(agent.maxConcurrentTools, threads.tools(), agent.toolStopWait);
       }
       return executor;
     }
@@ -323,7 +333,7 @@ final class AgentRun {
     content.addAll(results);
     var invalid = new ArrayList<InvalidToolCall>();
     for (ToolCallChecker.Checked checked : checks) {
-      if (!checked.valid()) invalid.add(new InvalidToolCall(checked.call(), checked.problem()));
+      if (!checked.valid()) invalid.add(checked.toInvalid());
     }
     List<Message> messages = stepMessages(response.content(), results);
     var step =
@@ -393,34 +403,59 @@ final class AgentRun {
       reported = new CancelledException("the agent run was cancelled", error);
     }
     failure = reported;
-    pending.add(new Error(reported));
     state = State.DONE;
     release();
+    for (String thread : leftRunning()) {
+      reported.addSuppressed(
+          new ReverieException(
+              thread + " did not stop after being interrupted; its thread is left running"));
+    }
+    pending.add(new Error(reported));
   }
 
-  private void closeModelStream() {
+  /** Lets the reader read the rest of the finished model stream, then forgets it. */
+  private void finishModelStream() {
     ModelStreamReader reader;
     synchronized (lock) {
       reader = modelReader;
-      modelReader = null;
     }
-    if (reader != null) reader.cancel();
+    if (reader != null) reader.awaitEnd();
+    synchronized (lock) {
+      if (modelReader == reader) modelReader = null;
+    }
   }
 
+  private List<String> leftRunning() {
+    synchronized (releaseLock) {
+      return List.copyOf(leftRunning);
+    }
+  }
+
+  /**
+   * Closes the model stream, interrupts running tools and shuts the tool threads down, waiting
+   * boundedly; remembers whatever did not stop. A call made while another is in progress waits for
+   * it.
+   */
   private void release() {
-    ModelStreamReader reader;
-    ToolExecutor.Execution running;
-    ToolExecutor threads;
-    synchronized (lock) {
-      reader = modelReader;
-      running = execution;
-      threads = executor;
-      modelReader = null;
-      execution = null;
-      executor = null;
+    synchronized (releaseLock) {
+      ModelStreamReader reader;
+      ToolExecutor.Execution running;
+      ToolExecutor toolThreads;
+      synchronized (lock) {
+        reader = modelReader;
+        running = execution;
+        toolThreads = executor;
+        modelReader = null;
+        execution = null;
+        executor = null;
+      }
+      if (reader != null && !reader.cancel()) {
+        leftRunning.add("the model stream reader " + reader.threadName());
+      }
+      if (running != null) running.cancel();
+      if (toolThreads != null) {
+        for (ToolExecutor.Task task : toolThreads.shutDown()) leftRunning.add(task.describe());
+      }
     }
-    if (reader != null) reader.cancel();
-    if (running != null) running.cancel();
-    if (threads != null) threads.close();
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.reverie.error.CancelledException;
 import dev.reverie.internal.json.Json;
 import dev.reverie.message.ToolCallPart;
 import dev.reverie.schema.SchemaViolation;
@@ -11,6 +12,8 @@ import dev.reverie.tool.ProviderToolSpec;
 import dev.reverie.tool.Tool;
 import dev.reverie.tool.ToolCallRepair;
 import dev.reverie.tool.ToolSpec;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +24,13 @@ import java.util.Optional;
  * Validates the tool calls of one step against the step's tools and offers invalid ones to the
  * repair hook: the tool must exist, the input must parse as one JSON object, and that object must
  * match the tool's input schema.
+ *
+ * <p>A repair hook that throws leaves the call invalid (with the original problem and the hook's
+ * failure) rather than ending the run: a broken hook must not cost the model its chance to correct
+ * itself. Only a cancellation goes through.
  */
 final class ToolCallChecker {
+  private static final Logger LOG = System.getLogger(ToolCallChecker.class.getName());
   private static final ObjectReader STRICT_READER =
       Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final int MAX_VIOLATIONS_SHOWN = 5;
@@ -34,10 +42,16 @@ final class ToolCallChecker {
    * @param tool the tool to run, or null when invalid
    * @param arguments the parsed arguments, or null when invalid
    * @param problem why the call is invalid, or null when valid
+   * @param repairFailure what the repair hook threw, or null
    */
-  record Checked(ToolCallPart call, Tool tool, JsonNode arguments, String problem) {
+  record Checked(
+      ToolCallPart call, Tool tool, JsonNode arguments, String problem, Throwable repairFailure) {
     boolean valid() {
       return problem == null;
+    }
+
+    InvalidToolCall toInvalid() {
+      return new InvalidToolCall(call, problem, repairFailure);
     }
   }
 
@@ -60,10 +74,28 @@ final class ToolCallChecker {
   Checked check(ToolCallPart call) {
     Checked first = validate(call);
     if (first.valid()) return first;
-    Optional<ToolCallPart> repaired =
-        repair.repair(
-            new ToolCallRepair.Request(
-                call, first.problem(), specs, plan.system(), plan.messages()));
+    Optional<ToolCallPart> repaired;
+    try {
+      repaired =
+          repair.repair(
+              new ToolCallRepair.Request(
+                  call, first.problem(), specs, plan.system(), plan.messages()));
+    } catch (CancelledException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new CancelledException("interrupted while repairing a tool call", e);
+      }
+      LOG.log(
+          Level.WARNING,
+          "the tool-call repair hook failed on tool "
+              + call.toolName()
+              + " (call "
+              + call.toolCallId()
+              + "); the call stays invalid",
+          e);
+      return new Checked(call, null, null, first.problem(), e);
+    }
     if (repaired == null || repaired.isEmpty() || repaired.get().equals(call)) return first;
     Checked second = validate(repaired.get());
     return second.valid() ? second : first;
@@ -104,10 +136,10 @@ final class ToolCallChecker {
       }
       return invalid(call, text.toString());
     }
-    return new Checked(call, tool, arguments, null);
+    return new Checked(call, tool, arguments, null, null);
   }
 
   private static Checked invalid(ToolCallPart call, String problem) {
-    return new Checked(call, null, null, problem);
+    return new Checked(call, null, null, problem, null);
   }
 }

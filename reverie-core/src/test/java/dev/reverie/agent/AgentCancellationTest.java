@@ -78,7 +78,7 @@ class AgentCancellationTest {
     var scripted =
         new ScriptedProviderModel(toolCalls(call("c1", "sleep", "{}"), call("c2", "sleep", "{}")));
     var agent =
-        Agent.builder(model(scripted)).tools(sleeping.asTool()).toolThreadFactory(threads).build();
+        Agent.builder(model(scripted)).tools(sleeping.asTool()).threadFactory(threads).build();
     var parts = new ArrayList<StreamPart>();
 
     AgentStream stream = agent.stream("hi");
@@ -116,7 +116,7 @@ class AgentCancellationTest {
     var threads = new RecordingThreadFactory();
     var scripted = new ScriptedProviderModel(toolCalls(call("c1", "sleep", "{}")), text("no"));
     var agent =
-        Agent.builder(model(scripted)).tools(sleeping.asTool()).toolThreadFactory(threads).build();
+        Agent.builder(model(scripted)).tools(sleeping.asTool()).threadFactory(threads).build();
     var thrown = new AtomicReference<Throwable>();
     var stillInterrupted = new AtomicReference<Boolean>();
 

@@ -170,7 +170,8 @@ class AgentToolCallsTest {
     assertThat(outputs(step)).containsExactly(ToolOutput.text("40 C"));
     assertThat(requests).hasSize(1);
     assertThat(requests.get(0).problem()).contains("tool not found");
-    assertThat(requests.get(0).system()).isEqualTo("sys");
+    assertThat(requests.get(0).system()).containsExactly(Message.system("sys"));
+    assertThat(requests.get(0).systemText()).isEqualTo("sys");
     assertThat(requests.get(0).messages()).containsExactly(Message.user("hi"));
     assertThat(requests.get(0).tools()).extracting(t -> t.name()).containsExactly("weather");
     assertThat(scripted.calls.get(1).prompt().messages().get(2).parts())

@@ -260,7 +260,8 @@ class ObjectStreamTest {
             + "},\"finish_reason\":null}]}\n\n";
     var transport = new ScriptedTransport().respond(200, "text/event-stream", body);
     try (var stream = model(transport).streamObject(call())) {
-      assertThatThrownBy(stream::result).isInstanceOf(dev.reverie.error.IncompleteStreamException.class);
+      assertThatThrownBy(stream::result)
+          .isInstanceOf(dev.reverie.error.IncompleteStreamException.class);
     }
   }
 
@@ -273,7 +274,9 @@ class ObjectStreamTest {
         new ScriptedTransport()
             .respond(200, "text/event-stream", sse(List.of("{\"name\":\"Al\",\"nick\":null}")));
     var request =
-        ObjectCall.of(Call.of(Prompt.user("a person")), ObjectSchema.json((ObjectNode) MAPPER.readTree(schema)));
+        ObjectCall.of(
+            Call.of(Prompt.user("a person")),
+            ObjectSchema.json((ObjectNode) MAPPER.readTree(schema)));
     try (var stream = model(transport).streamObject(request)) {
       assertThat(stream.result().tree().toJson()).isEqualTo("{\"name\":\"Al\",\"nick\":null}");
       assertThat(stream.earlyViolations()).isEmpty();
@@ -328,7 +331,8 @@ class ObjectStreamTest {
             Call.of(Prompt.user("x")),
             ObjectSchema.json(
                 (ObjectNode)
-                    MAPPER.readTree("{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\",\"pattern\":\"(\"}}}")));
+                    MAPPER.readTree(
+                        "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\",\"pattern\":\"(\"}}}")));
     assertThatThrownBy(() -> model(transport).streamObject(badPattern))
         .isInstanceOf(dev.reverie.schema.InvalidSchemaException.class);
     assertThatThrownBy(() -> model(transport).generateObject(badPattern))

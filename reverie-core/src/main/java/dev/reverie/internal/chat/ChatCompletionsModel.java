@@ -94,6 +94,12 @@ public final class ChatCompletionsModel implements ProviderModel {
 
   @Override
   public String toString() {
-    return "ChatCompletionsModel[" + dialect.providerId() + ":" + modelId + " at " + dev.reverie.transport.RedactedUri.render(endpoint) + "]";
+    return "ChatCompletionsModel["
+        + dialect.providerId()
+        + ":"
+        + modelId
+        + " at "
+        + dev.reverie.transport.RedactedUri.render(endpoint)
+        + "]";
   }
 }

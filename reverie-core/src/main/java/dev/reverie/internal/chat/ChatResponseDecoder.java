@@ -111,6 +111,11 @@ public final class ChatResponseDecoder {
     long cacheWrite = usage.path("prompt_tokens_details").path("cache_write_tokens").asLong(0);
     // prompt_tokens counts cached and cache-written tokens too; Usage keeps them apart.
     return new Usage(
-        Math.max(0, prompt - cached - cacheWrite), completion, total, reasoning, cacheWrite, cached);
+        Math.max(0, prompt - cached - cacheWrite),
+        completion,
+        total,
+        reasoning,
+        cacheWrite,
+        cached);
   }
 }

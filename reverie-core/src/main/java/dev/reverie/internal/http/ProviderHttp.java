@@ -49,10 +49,7 @@ public final class ProviderHttp {
   /** POSTs {@code json} and returns the whole 2xx body as text. */
   public String postForText(URI uri, HttpHeaders headers, String json) {
     try (HttpResponse response = post(uri, headers, json)) {
-      return new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new TransportException(
-          providerId + ": reading the response failed: " + e.getMessage(), e);
+      return new String(InterruptibleBodies.readAll(response, providerId), StandardCharsets.UTF_8);
     }
   }
 

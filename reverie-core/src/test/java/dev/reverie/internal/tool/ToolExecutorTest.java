@@ -1,4 +1,4 @@
-package dev.reverie.tool;
+package dev.reverie.internal.tool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.reverie.error.CancelledException;
 import dev.reverie.internal.json.Json;
 import dev.reverie.message.ToolOutput;
+import dev.reverie.tool.Tool;
+import dev.reverie.tool.ToolFunction;
+import dev.reverie.tool.ToolInvocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -80,7 +83,8 @@ class ToolExecutorTest {
                 threads.add(t);
               }
               return t;
-            });
+            },
+            ToolExecutor.DEFAULT_STOP_WAIT);
     var execution = executor.start(List.of(task(sleeper, "a"), task(sleeper, "b")));
     var waiterCancelled = new CountDownLatch(1);
     var waiter =
