@@ -84,7 +84,8 @@ class CassetteExtensionRecordingTest {
     server.createContext(
         "/v1/chat/completions",
         exchange -> {
-          String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
           SERVER_SAW.add(
               Map.of(
                   "authorization",
@@ -187,7 +188,8 @@ class CassetteExtensionRecordingTest {
 
     assertThat(failure)
         .isInstanceOf(CassetteException.class)
-        .hasMessage("reverie.cassette.mode is \"sometimes\"; expected replay, record or record_once");
+        .hasMessage(
+            "reverie.cassette.mode is \"sometimes\"; expected replay, record or record_once");
     assertThat(SERVER_SAW).isEmpty();
   }
 

@@ -33,7 +33,8 @@ class RecordedUrlTest {
     String url = "https://api.example.com/v1/models/m:generate?alt=sse&" + name + "=s3cr3t&n=1";
 
     assertThat(RecordedUrl.redact(url))
-        .isEqualTo("https://api.example.com/v1/models/m:generate?alt=sse&" + name + "=REDACTED&n=1");
+        .isEqualTo(
+            "https://api.example.com/v1/models/m:generate?alt=sse&" + name + "=REDACTED&n=1");
   }
 
   @Test

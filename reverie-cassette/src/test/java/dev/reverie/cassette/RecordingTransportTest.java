@@ -284,7 +284,9 @@ class RecordingTransportTest {
       assertThat(new String(response.body().readAllBytes(), StandardCharsets.UTF_8))
           .isEqualTo("{\"ok\":true}");
     }
-    assertThat(replay.checks()).extracting(RequestCheck::outcome).containsExactly(MatchOutcome.EXACT);
+    assertThat(replay.checks())
+        .extracting(RequestCheck::outcome)
+        .containsExactly(MatchOutcome.EXACT);
     assertThat(replay.allUsed()).isTrue();
   }
 }

@@ -192,7 +192,8 @@ class RequestMatcherTest {
                 .matched())
         .isFalse();
     assertThat(
-            RequestMatcher.check(interaction, sent("POST", "https://g.example.com/v1/m?alt=sse", "{}"))
+            RequestMatcher.check(
+                    interaction, sent("POST", "https://g.example.com/v1/m?alt=sse", "{}"))
                 .matched())
         .isFalse();
     RequestCheck otherName =

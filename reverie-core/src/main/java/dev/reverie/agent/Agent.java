@@ -412,7 +412,9 @@ public final class Agent {
      */
     public Builder toolStopWait(Duration value) {
       Objects.requireNonNull(value, "value");
-      if (value.isNegative()) throw new IllegalArgumentException("toolStopWait must not be negative");
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("toolStopWait must not be negative");
+      }
       toolStopWait = value;
       return this;
     }

@@ -8,8 +8,10 @@ import static dev.reverie.agent.ScriptedProviderModel.call;
 import static dev.reverie.agent.ScriptedProviderModel.text;
 import static dev.reverie.agent.ScriptedProviderModel.toolCalls;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reverie.agent.AgentTestSupport.Mode;
+import dev.reverie.error.CancelledException;
 import dev.reverie.message.Message;
 import dev.reverie.message.ToolCallPart;
 import dev.reverie.message.ToolOutput;
@@ -190,6 +192,46 @@ class AgentToolCallsTest {
     assertThat(step.invalidToolCalls())
         .extracting(i -> i.call().toolName())
         .containsExactly("nope");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aThrowingRepairHookLeavesTheCallInvalidWithBothErrorsAndTheLoopContinues(Mode mode) {
+    var scripted = new ScriptedProviderModel(toolCalls(call("c1", "nope", "{}")), text("ok"));
+    var hookFailure = new IllegalStateException("repair service down");
+    ToolCallRepair broken =
+        request -> {
+          throw hookFailure;
+        };
+    var agent = Agent.builder(model(scripted)).tools(weather()).toolCallRepair(broken).build();
+
+    AgentResult result = run(agent, "hi", mode);
+
+    assertThat(result.text()).isEqualTo("ok");
+    Step step = result.steps().get(0);
+    assertThat(step.invalidToolCalls()).hasSize(1);
+    InvalidToolCall invalid = step.invalidToolCalls().get(0);
+    assertThat(invalid.call().toolName()).isEqualTo("nope");
+    assertThat(invalid.problem()).contains("tool not found: nope");
+    assertThat(invalid.repairFailure()).isSameAs(hookFailure);
+    assertThat(outputs(step)).containsExactly(ToolOutput.error(invalid.problem()));
+    assertThat(scripted.calls).hasSize(2);
+    assertThat(scripted.calls.get(1).prompt().messages().get(2).parts())
+        .containsExactly(ToolResultPart.of("c1", "nope", ToolOutput.error(invalid.problem())));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aRepairHookThatIsCancelledEndsTheRunAsCancelled(Mode mode) {
+    var scripted = new ScriptedProviderModel(toolCalls(call("c1", "nope", "{}")), text("ok"));
+    ToolCallRepair cancelled =
+        request -> {
+          throw new CancelledException("the repair model call was cancelled");
+        };
+    var agent = Agent.builder(model(scripted)).tools(weather()).toolCallRepair(cancelled).build();
+
+    assertThatThrownBy(() -> run(agent, "hi", mode)).isInstanceOf(CancelledException.class);
+    assertThat(scripted.calls).hasSize(1);
   }
 
   @ParameterizedTest

@@ -62,11 +62,19 @@ final class ScriptedProviderModel implements ProviderModel {
   /** A stream that blocks after its first parts until closed, then ends with an error part. */
   record Hang(List<StreamPart> before) implements Turn {}
 
+  /**
+   * A stream that blocks after its first parts and is not freed by {@code close()} (a broken
+   * abort), only by an interrupt of its reading thread, after which it ends with an error part.
+   */
+  record Stuck(List<StreamPart> before) implements Turn {}
+
   private final String modelId;
   private final Deque<Turn> script = new ArrayDeque<>();
   private final Turn fallback;
   final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
   final AtomicInteger streamsClosed = new AtomicInteger();
+  final AtomicInteger streamsReadToEnd = new AtomicInteger();
+  final AtomicInteger streamsClosedBeforeTheirEnd = new AtomicInteger();
   final CountDownLatch hanging = new CountDownLatch(1);
 
   ScriptedProviderModel(Turn... turns) {
@@ -145,6 +153,7 @@ final class ScriptedProviderModel implements ProviderModel {
   public PartStream stream(Call call) {
     Turn turn = nextTurn(call);
     if (turn instanceof Hang hang) return hangingStream(hang.before());
+    if (turn instanceof Stuck stuck) return stuckStream(stuck.before());
     List<StreamPart> parts;
     if (turn instanceof Answer answer) {
       parts = partsOf(answer.response());
@@ -153,7 +162,63 @@ final class ScriptedProviderModel implements ProviderModel {
     } else {
       parts = List.of(new Error(((Failure) turn).error()));
     }
-    return PartStream.of(parts.iterator(), streamsClosed::incrementAndGet);
+    return endTrackingStream(parts);
+  }
+
+  /** A stream over {@code parts} that counts whether it was read to its end before being closed. */
+  private PartStream endTrackingStream(List<StreamPart> parts) {
+    var endReached = new java.util.concurrent.atomic.AtomicBoolean();
+    var iterator = parts.iterator();
+    return PartStream.of(
+        new java.util.Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            boolean more = iterator.hasNext();
+            if (!more && endReached.compareAndSet(false, true)) streamsReadToEnd.incrementAndGet();
+            return more;
+          }
+
+          @Override
+          public StreamPart next() {
+            return iterator.next();
+          }
+        },
+        () -> {
+          streamsClosed.incrementAndGet();
+          if (!endReached.get()) streamsClosedBeforeTheirEnd.incrementAndGet();
+        });
+  }
+
+  private PartStream stuckStream(List<StreamPart> before) {
+    var pending = new ArrayDeque<>(before);
+    var never = new CountDownLatch(1);
+    var iterator =
+        new java.util.Iterator<StreamPart>() {
+          boolean ended;
+
+          @Override
+          public boolean hasNext() {
+            if (!pending.isEmpty()) return true;
+            if (ended) return false;
+            hanging.countDown();
+            try {
+              never.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            ended = true;
+            pending.add(
+                new Error(new dev.reverie.error.TransportException("interrupted", null, false)));
+            return true;
+          }
+
+          @Override
+          public StreamPart next() {
+            hasNext();
+            return pending.poll();
+          }
+        };
+    return PartStream.of(iterator, streamsClosed::incrementAndGet);
   }
 
   private PartStream hangingStream(List<StreamPart> before) {

@@ -22,10 +22,6 @@ import java.util.List;
 /**
  * The scenarios that run through an agent (REFERENCE.md §3.2): simple, tool, multi tool, thinking
  * and image upload, each generated or streamed.
- *
- * <p>The system prompt travels as the first message of the input rather than through {@code
- * Agent.Builder.system}: the two send the same request, and only a message can be marked by the
- * caching suites' prepare-step hook.
  */
 final class AgentScenarios {
   static final String SYSTEM = "You are a helpful assistant";
@@ -40,8 +36,8 @@ final class AgentScenarios {
         run(
             context,
             streaming,
-            agent(context).maxOutputTokens(MAX_OUTPUT_TOKENS),
-            Prompt.of(SYSTEM, "Say hi in Portuguese"));
+            agent(context).system(SYSTEM).maxOutputTokens(MAX_OUTPUT_TOKENS),
+            Prompt.user("Say hi in Portuguese"));
     expectContainsAny("the answer", result.text(), "Oi", "oi", "Olá", "olá");
   }
 
@@ -51,8 +47,11 @@ final class AgentScenarios {
         run(
             context,
             streaming,
-            agent(context).maxOutputTokens(MAX_OUTPUT_TOKENS).tools(ScenarioTools.weather()),
-            Prompt.of(SYSTEM, "What's the weather in Florence,Italy?"));
+            agent(context)
+                .system(SYSTEM)
+                .maxOutputTokens(MAX_OUTPUT_TOKENS)
+                .tools(ScenarioTools.weather()),
+            Prompt.user("What's the weather in Florence,Italy?"));
     expect(result.steps().size() >= 2, "expected at least 2 steps, got " + result.steps().size());
     Step first = result.steps().get(0);
     expect(
@@ -78,10 +77,11 @@ final class AgentScenarios {
             context,
             streaming,
             agent(context)
+                .system(system)
                 .maxOutputTokens(MAX_OUTPUT_TOKENS)
                 .tools(ScenarioTools.add())
                 .tools(ScenarioTools.multiply()),
-            Prompt.of(system, "Add and multiply the number 2 and 3"));
+            Prompt.user("Add and multiply the number 2 and 3"));
     expect(result.steps().size() == 2, "expected exactly 2 steps, got " + result.steps().size());
     Step first = result.steps().get(0);
     expect(
@@ -97,8 +97,8 @@ final class AgentScenarios {
         run(
             context,
             streaming,
-            agent(context).tools(ScenarioTools.weather()),
-            Prompt.of(SYSTEM, "What's the weather in Florence, Italy?"));
+            agent(context).system(SYSTEM).tools(ScenarioTools.weather()),
+            Prompt.user("What's the weather in Florence, Italy?"));
     expectContainsAll("the answer", result.text(), "Florence", "40");
     ThinkingChecks.check(context.settings().thinkingCheck(), result);
   }
@@ -113,17 +113,20 @@ final class AgentScenarios {
         run(
             context,
             streaming,
-            agent(context).maxOutputTokens(MAX_OUTPUT_TOKENS),
-            Prompt.of(Message.system(SYSTEM), user));
+            agent(context).system(SYSTEM).maxOutputTokens(MAX_OUTPUT_TOKENS),
+            Prompt.of(user));
     expectNotBlank("the description", result.text());
   }
 
-  /** An agent on the context's model with the suite's options and, if asked, prompt caching. */
+  /**
+   * An agent on the context's model with the suite's options and, if asked, prompt caching: cache
+   * markers on the system prompt and the last two messages of every step.
+   */
   static Agent.Builder agent(ScenarioContext context) {
     Agent.Builder builder = Agent.builder(context.model()).providerOptions(context.suiteOptions());
     if (context.settings().anthropicCaching()) {
       builder.prepareStep(
-          plan -> plan.withMessages(AnthropicCaching.markLastMessages(plan.messages())));
+          plan -> plan.withPrompt(AnthropicCaching.markLastMessages(plan.prompt())));
     }
     return builder;
   }

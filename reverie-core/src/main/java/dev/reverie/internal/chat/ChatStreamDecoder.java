@@ -97,9 +97,19 @@ public final class ChatStreamDecoder implements dev.reverie.internal.stream.Even
       finish(out);
       return;
     }
-    JsonNode chunk;
+    ChatChunk chunk;
     try {
-      chunk = Json.MAPPER.readTree(data);
+      chunk = ChatChunk.parse(data);
+    } catch (ChatChunk.NotAnObjectException e) {
+      fail(
+          new StreamProtocolException(
+              dialect.providerId()
+                  + " stream: the event at line "
+                  + event.lineNumber()
+                  + " is not a JSON object: "
+                  + Json.abbreviate(data)),
+          out);
+      return;
     } catch (Exception e) {
       fail(
           new StreamProtocolException(
@@ -112,19 +122,8 @@ public final class ChatStreamDecoder implements dev.reverie.internal.stream.Even
           out);
       return;
     }
-    if (chunk == null || !chunk.isObject()) {
-      fail(
-          new StreamProtocolException(
-              dialect.providerId()
-                  + " stream: the event at line "
-                  + event.lineNumber()
-                  + " is not a JSON object: "
-                  + Json.abbreviate(data)),
-          out);
-      return;
-    }
-    if (chunk.has("error") && !chunk.get("error").isNull()) {
-      JsonNode error = chunk.get("error");
+    if (!chunk.error().isNull()) {
+      JsonNode error = chunk.error();
       String type = Json.text(error, "type");
       String code = Json.text(error, "code");
       boolean transientError =
@@ -141,21 +140,19 @@ public final class ChatStreamDecoder implements dev.reverie.internal.stream.Even
           out);
       return;
     }
-    if (chunk.has("usage") && chunk.get("usage").isObject()) {
-      usage = ChatResponseDecoder.usage(chunk.get("usage"));
-    }
-    if (metadata.isEmpty() && chunk.hasNonNull("id")) {
+    if (chunk.usage().isObject()) usage = ChatResponseDecoder.usage(chunk.usage());
+    if (metadata.isEmpty() && !chunk.id().isEmpty()) {
       var meta = Json.object();
-      meta.put("response_id", chunk.get("id").asText());
-      if (chunk.hasNonNull("model")) meta.put("model", chunk.get("model").asText());
+      meta.put("response_id", chunk.id());
+      if (!chunk.model().isEmpty()) meta.put("model", chunk.model());
       metadata = ProviderData.of(dialect.providerId(), meta);
     }
-    for (JsonNode choice : chunk.path("choices")) {
-      if (choice.path("index").asInt(0) != 0) continue;
-      JsonNode delta = choice.path("delta");
-      onDelta(delta, out);
-      String reason = Json.text(choice, "finish_reason");
-      if (!reason.isEmpty()) finishReason = ChatResponseDecoder.mapFinishReason(reason);
+    for (ChatChunk.Choice choice : chunk.choices()) {
+      if (choice.index() != 0) continue;
+      onDelta(choice.delta(), out);
+      if (!choice.finishReason().isEmpty()) {
+        finishReason = ChatResponseDecoder.mapFinishReason(choice.finishReason());
+      }
     }
   }
 

@@ -56,6 +56,10 @@ public final class SseReader implements AutoCloseable {
   private long lineNumber;
 
   private StringBuilder data = new StringBuilder();
+
+  private String firstData;
+
+  private int dataLines;
   private String eventType = "";
   private String lastEventId = "";
   private long eventStartLine;
@@ -120,7 +124,11 @@ public final class SseReader implements AutoCloseable {
     if (text.charAt(0) == ':') return;
     if (eventStartLine == 0) eventStartLine = lineNumber;
     int colon = text.indexOf(':');
-    String field = colon < 0 ? text : text.substring(0, colon);
+    // The hot path, one "data:" line per event, avoids copying the field name.
+    String field =
+        colon == 4 && text.startsWith("data")
+            ? "data"
+            : colon < 0 ? text : text.substring(0, colon);
     String value = "";
     if (colon >= 0) {
       int start = colon + 1;
@@ -129,7 +137,8 @@ public final class SseReader implements AutoCloseable {
     }
     switch (field) {
       case "data" -> {
-        if ((long) data.length() + value.length() + 1 > maxBytes) {
+        long size = dataLines == 0 ? 0 : (dataLines == 1 ? firstData.length() + 1 : data.length());
+        if (size + value.length() + 1 > maxBytes) {
           throw new StreamProtocolException(
               "event-stream event starting at line "
                   + eventStartLine
@@ -137,7 +146,14 @@ public final class SseReader implements AutoCloseable {
                   + maxBytes
                   + " characters of data");
         }
-        data.append(value).append('\n');
+        // Most events have one data line: keep it as is and join only when a second arrives.
+        if (dataLines == 0) {
+          firstData = value;
+        } else {
+          if (dataLines == 1) data.append(firstData);
+          data.append('\n').append(value);
+        }
+        dataLines++;
       }
       case "event" -> eventType = value;
       case "id" -> {
@@ -168,13 +184,20 @@ public final class SseReader implements AutoCloseable {
     eventStartLine = 0;
     String type = eventType;
     eventType = "";
-    if (data.length() == 0) return null;
-    String joined = data.substring(0, data.length() - 1);
-    if (data.capacity() > RETAINED_CAPACITY) {
-      data = new StringBuilder();
+    if (dataLines == 0) return null;
+    String joined;
+    if (dataLines == 1) {
+      joined = firstData;
     } else {
-      data.setLength(0);
+      joined = data.toString();
+      if (data.capacity() > RETAINED_CAPACITY) {
+        data = new StringBuilder();
+      } else {
+        data.setLength(0);
+      }
     }
+    dataLines = 0;
+    firstData = null;
     return new ServerSentEvent(type, joined, lastEventId, start);
   }
 
