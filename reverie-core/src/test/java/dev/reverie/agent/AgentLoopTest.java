@@ -30,6 +30,7 @@ import dev.reverie.message.TextPart;
 import dev.reverie.message.ToolCallPart;
 import dev.reverie.message.ToolOutput;
 import dev.reverie.message.ToolResultPart;
+import dev.reverie.provider.anthropic.AnthropicCaching;
 import dev.reverie.stream.Finish;
 import dev.reverie.stream.StepFinish;
 import dev.reverie.stream.StepStart;
@@ -217,6 +218,95 @@ class AgentLoopTest {
     assertThat(plans.get(1).messages())
         .extracting(Message::role)
         .containsExactly(Role.USER, Role.ASSISTANT, Role.TOOL);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aPrepareStepCanMarkTheSystemPromptAndTheLastMessagesForCaching(Mode mode) {
+    var scripted =
+        new ScriptedProviderModel(
+            toolCalls(call("c1", "weather", "{\"location\":\"x\"}")), text("done"));
+    var agent =
+        Agent.builder(model(scripted))
+            .system("sys")
+            .tools(weather())
+            .prepareStep(
+                plan -> plan.withPrompt(AnthropicCaching.markLastMessages(plan.prompt())))
+            .build();
+
+    run(agent, "hi", mode);
+
+    ProviderData cached = AnthropicCaching.ephemeral();
+    List<Message> first = scripted.calls.get(0).prompt().messages();
+    assertThat(first)
+        .containsExactly(
+            Message.system("sys").withProviderData(cached),
+            Message.user("hi").withProviderData(cached));
+    List<Message> second = scripted.calls.get(1).prompt().messages();
+    assertThat(second)
+        .extracting(Message::role)
+        .containsExactly(Role.SYSTEM, Role.USER, Role.ASSISTANT, Role.TOOL);
+    assertThat(second)
+        .extracting(Message::providerData)
+        .containsExactly(cached, ProviderData.EMPTY, cached, cached);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aSystemMessageGivenToTheAgentIsSentWithItsProviderData(Mode mode) {
+    var scripted = new ScriptedProviderModel(text("done"));
+    Message system = Message.system("sys").withProviderData(AnthropicCaching.ephemeral());
+    var plans = new ArrayList<StepPlan>();
+    var agent =
+        Agent.builder(model(scripted))
+            .system(system)
+            .prepareStep(
+                plan -> {
+                  plans.add(plan);
+                  return plan;
+                })
+            .build();
+
+    run(agent, "hi", mode);
+
+    assertThat(scripted.calls.get(0).prompt().messages())
+        .containsExactly(system, Message.user("hi"));
+    assertThat(plans.get(0).system()).containsExactly(system);
+    assertThat(plans.get(0).messages()).containsExactly(Message.user("hi"));
+  }
+
+  @Test
+  void aStepPlansPromptSplitsIntoLeadingSystemMessagesAndTheConversation() {
+    var plan =
+        new StepPlan(
+            0,
+            List.of(),
+            model(new ScriptedProviderModel()),
+            List.of(),
+            List.of(Message.user("hi")),
+            List.of(),
+            List.of(),
+            null,
+            null);
+    var replaced =
+        plan.withPrompt(
+            List.of(
+                Message.system("a"),
+                Message.system("b"),
+                Message.user("1"),
+                Message.system("late"),
+                Message.user("2")));
+
+    assertThat(replaced.system()).containsExactly(Message.system("a"), Message.system("b"));
+    assertThat(replaced.messages())
+        .containsExactly(Message.user("1"), Message.system("late"), Message.user("2"));
+    assertThat(replaced.withPrompt(replaced.prompt())).isEqualTo(replaced);
+    assertThat(replaced.withSystem("").system()).isEmpty();
+    assertThat(replaced.withSystem("c").system()).containsExactly(Message.system("c"));
+    assertThatThrownBy(() -> plan.withSystemMessages(List.of(Message.user("not system"))))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Agent.builder(plan.model()).system(Message.user("not system")))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @ParameterizedTest

@@ -124,4 +124,11 @@ class ToolTest {
     assertThat(List.of(changed.name(), changed.toString()))
         .containsExactly("t", "Tool[t, sequential]");
   }
+
+  @Test
+  void thePublicToolPackageHoldsNoExecutorMachinery() {
+    // Running a step's calls is the agent's business (dev.reverie.internal.tool), not API.
+    assertThatThrownBy(() -> Class.forName("dev.reverie.tool.ToolExecutor"))
+        .isInstanceOf(ClassNotFoundException.class);
+  }
 }

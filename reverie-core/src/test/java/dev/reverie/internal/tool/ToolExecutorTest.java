@@ -9,10 +9,15 @@ import dev.reverie.message.ToolOutput;
 import dev.reverie.tool.Tool;
 import dev.reverie.tool.ToolFunction;
 import dev.reverie.tool.ToolInvocation;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 class ToolExecutorTest {
@@ -181,5 +186,92 @@ class ToolExecutorTest {
       assertThatThrownBy(execution::awaitNext).isInstanceOf(CancelledException.class);
       assertThat(execution.hasNext()).isTrue();
     }
+  }
+
+  /** Keeps the records logged to a java.util.logging logger (the default System.Logger backend). */
+  private static final class RecordingHandler extends Handler {
+    final List<LogRecord> records = new ArrayList<>();
+
+    @Override
+    public synchronized void publish(LogRecord record) {
+      records.add(record);
+    }
+
+    synchronized List<LogRecord> records() {
+      return List.copyOf(records);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+  }
+
+  @Test
+  void aToolThatIgnoresItsInterruptIsReportedAndLoggedAfterTheBoundedWait() throws Exception {
+    var started = new CountDownLatch(1);
+    var interrupted = new CountDownLatch(1);
+    var release = new CountDownLatch(1);
+    Tool stubborn =
+        tool(
+            "stubborn",
+            i -> {
+              started.countDown();
+              while (true) {
+                try {
+                  release.await();
+                  return ToolOutput.text("finally");
+                } catch (InterruptedException ignored) {
+                  interrupted.countDown();
+                }
+              }
+            });
+    var threads = new ArrayList<Thread>();
+    ToolExecutor executor =
+        ToolExecutor.create(
+            1,
+            r -> {
+              var t = new Thread(r);
+              t.setDaemon(true);
+              synchronized (threads) {
+                threads.add(t);
+              }
+              return t;
+            },
+            Duration.ZERO);
+    Logger logger = Logger.getLogger(ToolExecutor.class.getName());
+    var handler = new RecordingHandler();
+    logger.addHandler(handler);
+    List<ToolExecutor.Task> stuck;
+    try {
+      // Submits the call; it cannot finish, so nobody waits for its output.
+      executor.start(List.of(task(stubborn, "c1"))).hasNext();
+      assertThat(started.await(SAFETY_SECONDS, TimeUnit.SECONDS)).isTrue();
+
+      // The tool cannot end before the release below, so the zero wait always gives up on it.
+      stuck = executor.shutDown();
+    } finally {
+      logger.removeHandler(handler);
+      assertThat(interrupted.await(SAFETY_SECONDS, TimeUnit.SECONDS)).isTrue();
+      release.countDown();
+    }
+
+    assertThat(stuck).extracting(t -> t.invocation().toolCallId()).containsExactly("c1");
+    assertThat(stuck.get(0).describe()).isEqualTo("tool stubborn (call c1)");
+    assertThat(handler.records())
+        .anySatisfy(
+            record -> {
+              assertThat(record.getLevel()).isEqualTo(Level.WARNING);
+              assertThat(record.getMessage()).contains("did not stop");
+              assertThat(record.getParameters()).contains("stubborn", "c1");
+            });
+    synchronized (threads) {
+      for (Thread t : threads) {
+        t.join(TimeUnit.SECONDS.toMillis(SAFETY_SECONDS));
+        assertThat(t.isAlive()).isFalse();
+      }
+    }
+    assertThat(executor.isTerminated()).isTrue();
   }
 }
