@@ -339,8 +339,7 @@ class AgentCancellationTest {
   }
 
   @Test
-  void aModelStreamWhoseCloseDoesNotFreeItsReadIsFreedByInterruptingTheReader()
-      throws Exception {
+  void aModelStreamWhoseCloseDoesNotFreeItsReadIsFreedByInterruptingTheReader() throws Exception {
     Set<Thread> before = agentThreads();
     var scripted =
         new ScriptedProviderModel(

@@ -230,8 +230,7 @@ class AgentLoopTest {
         Agent.builder(model(scripted))
             .system("sys")
             .tools(weather())
-            .prepareStep(
-                plan -> plan.withPrompt(AnthropicCaching.markLastMessages(plan.prompt())))
+            .prepareStep(plan -> plan.withPrompt(AnthropicCaching.markLastMessages(plan.prompt())))
             .build();
 
     run(agent, "hi", mode);

@@ -33,8 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>The executor owns a thread pool; {@link #shutDown()} interrupts running tools and waits a
  * bounded time for the threads to end. A tool that ignores the interrupt cannot be stopped by
- * force: it is logged as a warning and reported by {@code shutDown()} so the caller can say so.
- * One executor serves one agent run at a time.
+ * force: it is logged as a warning and reported by {@code shutDown()} so the caller can say so. One
+ * executor serves one agent run at a time.
  */
 public final class ToolExecutor implements AutoCloseable {
   /** How long {@link #shutDown()} waits for interrupted tools unless told otherwise. */
@@ -210,8 +210,7 @@ public final class ToolExecutor implements AutoCloseable {
         if (cause instanceof InterruptedException || pool.isShutdown()) {
           throw new CancelledException("tool execution was cancelled", cause);
         }
-        throw new ReverieException(
-            tasks.get(next).describe() + " failed fatally: " + cause, cause);
+        throw new ReverieException(tasks.get(next).describe() + " failed fatally: " + cause, cause);
       }
     }
 

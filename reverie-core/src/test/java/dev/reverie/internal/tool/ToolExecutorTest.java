@@ -245,8 +245,19 @@ class ToolExecutorTest {
     logger.addHandler(handler);
     List<ToolExecutor.Task> stuck;
     try {
-      // Submits the call; it cannot finish, so nobody waits for its output.
-      executor.start(List.of(task(stubborn, "c1"))).hasNext();
+      var execution = executor.start(List.of(task(stubborn, "c1")));
+      // Starts the call and waits for it; its outcome does not matter here.
+      var waiter =
+          new Thread(
+              () -> {
+                try {
+                  execution.awaitNext();
+                } catch (CancelledException expected) {
+                  // also fine
+                }
+              });
+      waiter.setDaemon(true);
+      waiter.start();
       assertThat(started.await(SAFETY_SECONDS, TimeUnit.SECONDS)).isTrue();
 
       // The tool cannot end before the release below, so the zero wait always gives up on it.
