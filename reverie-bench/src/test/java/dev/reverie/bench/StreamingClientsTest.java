@@ -43,6 +43,14 @@ class StreamingClientsTest {
     assertTypedStream(model);
   }
 
+  @Test
+  void streamObjectReadsTheTypedObjectOverTheLeanDecoder() {
+    LanguageModel model =
+        LanguageModel.of(
+            new LeanDecodingModel(new InMemorySseTransport(body), "http://in-memory/v1"));
+    assertTypedStream(model);
+  }
+
   private void assertTypedStream(LanguageModel model) {
     try (ObjectStream<Library> stream = model.streamObject(Library.class, Prompt.user("go"))) {
       int partials = 0;
