@@ -6,14 +6,8 @@ import dev.reverie.ProviderData;
 import dev.reverie.Usage;
 import dev.reverie.message.Message;
 import dev.reverie.message.Part;
-import dev.reverie.message.ReasoningPart;
-import dev.reverie.message.SourcePart;
-import dev.reverie.message.TextPart;
-import dev.reverie.message.ToolCallPart;
-import dev.reverie.message.ToolResultPart;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * One round of an agent: a model call and the tool calls it asked for.
@@ -38,7 +32,8 @@ public record Step(
     Usage usage,
     List<CallWarning> warnings,
     ProviderData providerMetadata,
-    List<Message> messages) {
+    List<Message> messages)
+    implements dev.reverie.AnswerContent {
 
   public Step {
     content = List.copyOf(content);
@@ -48,44 +43,5 @@ public record Step(
     warnings = List.copyOf(warnings);
     providerMetadata = providerMetadata == null ? ProviderData.EMPTY : providerMetadata;
     messages = List.copyOf(messages);
-  }
-
-  /** The text parts of the model's answer, concatenated. */
-  public String text() {
-    return content.stream()
-        .filter(TextPart.class::isInstance)
-        .map(p -> ((TextPart) p).text())
-        .collect(Collectors.joining());
-  }
-
-  /** The reasoning parts' text, concatenated. */
-  public String reasoningText() {
-    return content.stream()
-        .filter(ReasoningPart.class::isInstance)
-        .map(p -> ((ReasoningPart) p).text())
-        .collect(Collectors.joining());
-  }
-
-  /** Every tool call of the step, provider-executed and invalid ones included. */
-  public List<ToolCallPart> toolCalls() {
-    return content.stream()
-        .filter(ToolCallPart.class::isInstance)
-        .map(ToolCallPart.class::cast)
-        .toList();
-  }
-
-  /** Every tool result of the step, provider-executed ones included. */
-  public List<ToolResultPart> toolResults() {
-    return content.stream()
-        .filter(ToolResultPart.class::isInstance)
-        .map(ToolResultPart.class::cast)
-        .toList();
-  }
-
-  public List<SourcePart> sources() {
-    return content.stream()
-        .filter(SourcePart.class::isInstance)
-        .map(SourcePart.class::cast)
-        .toList();
   }
 }
