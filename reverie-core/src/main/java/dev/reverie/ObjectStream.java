@@ -65,6 +65,10 @@ public final class ObjectStream<T> implements AutoCloseable {
   private String toolCallInput;
   private ObjectResult<T> result;
   private boolean finished;
+  // Kinds already accepted at a schema location (array indices folded to "-"): a long array of
+  // records repeats the same few checks, and each one walks the schema from the root.
+  private final java.util.Set<String> acceptedKinds = new java.util.HashSet<>();
+  private final boolean positionalItems;
   // Which events the chosen view needs; the others are not built (they cost allocation per delta).
   private boolean wantPartials = true;
   private boolean wantPatches = true;
@@ -80,6 +84,8 @@ public final class ObjectStream<T> implements AutoCloseable {
     this.source = parts.iterator();
     this.schema = schema;
     this.validator = validator;
+    // With prefixItems an element's schema depends on its index: no folding then.
+    this.positionalItems = schema.schema().toString().contains("\"prefixItems\"");
     this.repairHook = repairHook;
     this.fromToolInput = strategy == ObjectStrategy.FORCED_TOOL;
   }
@@ -289,9 +295,7 @@ public final class ObjectStream<T> implements AutoCloseable {
         visible = true;
         if (wantPatches) pending.add(new ObjectEvent.Patch<>(change));
         // A null is judged at the end: it may stand for an optional property left out.
-        if (!added.value().isNull()) {
-          validator.checkKind(added.path(), schemaKind(added.value())).ifPresent(this::violation);
-        }
+        if (!added.value().isNull()) checkKind(added.path(), schemaKind(added.value()));
       } else if (change instanceof JsonChange.Appended) {
         visible = true;
         if (wantPatches) pending.add(new ObjectEvent.Patch<>(change));
@@ -324,6 +328,28 @@ public final class ObjectStream<T> implements AutoCloseable {
               ? dev.reverie.schema.SchemaType.INTEGER
               : dev.reverie.schema.SchemaType.NUMBER;
     };
+  }
+
+  private void checkKind(String path, dev.reverie.schema.SchemaType kind) {
+    String key = positionalItems ? null : kind.ordinal() + foldIndices(path);
+    if (key != null && acceptedKinds.contains(key)) return;
+    Optional<SchemaViolation> violation = validator.checkKind(path, kind);
+    if (violation.isPresent()) violation(violation.get());
+    else if (key != null) acceptedKinds.add(key);
+  }
+
+  private static String foldIndices(String path) {
+    var folded = new StringBuilder(path.length());
+    int i = 0;
+    while (i < path.length()) {
+      int next = path.indexOf('/', i + 1);
+      if (next < 0) next = path.length();
+      boolean digits = next > i + 1;
+      for (int j = i + 1; j < next && digits; j++) digits = Character.isDigit(path.charAt(j));
+      folded.append(digits ? "/-" : path.substring(i, next));
+      i = next;
+    }
+    return folded.toString();
   }
 
   private void violation(SchemaViolation v) {
