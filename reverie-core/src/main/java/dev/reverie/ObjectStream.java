@@ -22,6 +22,7 @@ import dev.reverie.stream.ToolCall;
 import dev.reverie.stream.ToolInputDelta;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -68,6 +69,13 @@ public final class ObjectStream<T> implements AutoCloseable {
   // Kinds already accepted at a schema location (array indices folded to "-"): a long array of
   // records repeats the same few checks, and each one walks the schema from the root.
   private final java.util.Set<String> acceptedKinds = new java.util.HashSet<>();
+  // The kinds accepted for the root value, as a bit mask by SchemaType ordinal.
+  private int rootKinds;
+  // The containers the parser is inside of, innermost last, mirrored from the changes: the parent
+  // of a value is then known without resolving its path in a snapshot. Should the mirror ever
+  // disagree with a change, the textual checks take over for the rest of the stream.
+  private final ArrayList<EnclosingContainer> openContainers = new ArrayList<>();
+  private boolean mirrorLost;
   private final boolean positionalItems;
   // Which events the chosen view needs; the others are not built (they cost allocation per delta).
   private boolean wantPartials = true;
@@ -294,13 +302,17 @@ public final class ObjectStream<T> implements AutoCloseable {
       if (change instanceof JsonChange.Added added) {
         visible = true;
         if (wantPatches) pending.add(new ObjectEvent.Patch<>(change));
+        EnclosingContainer parent = parentOf(added.path());
         // A null is judged at the end: it may stand for an optional property left out.
-        if (!added.value().isNull()) checkKind(added.path(), schemaKind(added.value()));
+        if (!added.value().isNull()) checkKind(added.path(), schemaKind(added.value()), parent);
+        if (!mirrorLost && (added.value().isObject() || added.value().isArray())) {
+          openContainers.add(open(added.path(), added.value().isArray(), parent));
+        }
       } else if (change instanceof JsonChange.Appended) {
         visible = true;
         if (wantPatches) pending.add(new ObjectEvent.Patch<>(change));
       } else if (change instanceof JsonChange.Completed completed) {
-        if (isArrayElement(completed.path())) {
+        if (isArrayElement(completed)) {
           Optional<SchemaViolation> v =
               validator.checkComplete(completed.path(), completed.value().toJsonNode());
           if (v.isPresent()) violation(v.get());
@@ -330,6 +342,112 @@ public final class ObjectStream<T> implements AutoCloseable {
     };
   }
 
+  /** A container the parser is inside of, and its schema location. */
+  private record EnclosingContainer(String path, boolean array, Location location) {}
+
+  /**
+   * A schema location (a JSON Pointer with array indices folded to "-"), shared by every container
+   * found there, with the kinds accepted for its children as bit masks by SchemaType ordinal: a
+   * long array of records repeats the same few checks, and each one walks the schema from the root.
+   */
+  private static final class Location {
+    private static final String[] NO_TOKENS = new String[0];
+
+    // For an array: its elements.
+    private int elementKinds;
+    private Location elements;
+    // For an object: its members, by reference token, looked up without making the token.
+    private String[] tokens = NO_TOKENS;
+    private int[] memberKinds = new int[0];
+    private Location[] members = new Location[0];
+
+    /** The slot of the member whose reference token ends {@code path} after {@code start}. */
+    int slot(String path, int start) {
+      int length = path.length() - start;
+      for (int i = 0; i < tokens.length; i++) {
+        String token = tokens[i];
+        if (token.length() == length && path.regionMatches(start, token, 0, length)) return i;
+      }
+      int slot = tokens.length;
+      tokens = Arrays.copyOf(tokens, slot + 1);
+      tokens[slot] = path.substring(start);
+      memberKinds = Arrays.copyOf(memberKinds, slot + 1);
+      members = Arrays.copyOf(members, slot + 1);
+      return slot;
+    }
+
+    Location elements() {
+      if (elements == null) elements = new Location();
+      return elements;
+    }
+
+    Location member(int slot) {
+      if (members[slot] == null) members[slot] = new Location();
+      return members[slot];
+    }
+  }
+
+  private EnclosingContainer open(String path, boolean array, EnclosingContainer parent) {
+    Location location;
+    if (parent == null) location = new Location();
+    else if (parent.array) location = parent.location.elements();
+    else location = parent.location.member(parent.location.slot(path, parent.path.length() + 1));
+    return new EnclosingContainer(path, array, location);
+  }
+
+  /**
+   * The innermost open container, when it is the parent of the value at {@code path}; null for the
+   * root value, or once the mirror is lost.
+   */
+  private EnclosingContainer parentOf(String path) {
+    if (mirrorLost) return null;
+    if (openContainers.isEmpty()) {
+      if (!path.isEmpty()) mirrorLost = true;
+      return null;
+    }
+    EnclosingContainer top = openContainers.get(openContainers.size() - 1);
+    int length = top.path.length();
+    if (path.length() > length
+        && path.charAt(length) == '/'
+        && path.indexOf('/', length + 1) < 0
+        && path.startsWith(top.path)) {
+      return top;
+    }
+    mirrorLost = true;
+    return null;
+  }
+
+  private void checkKind(
+      String path, dev.reverie.schema.SchemaType kind, EnclosingContainer parentOrNull) {
+    if (positionalItems || (parentOrNull == null && (mirrorLost || !path.isEmpty()))) {
+      checkKind(path, kind);
+      return;
+    }
+    int bit = 1 << kind.ordinal();
+    Location parent = parentOrNull == null ? null : parentOrNull.location;
+    int slot = -1;
+    int accepted;
+    if (parent == null) {
+      accepted = rootKinds;
+    } else if (parentOrNull.array) {
+      accepted = parent.elementKinds;
+    } else {
+      slot = parent.slot(path, parentOrNull.path.length() + 1);
+      accepted = parent.memberKinds[slot];
+    }
+    if ((accepted & bit) != 0) return;
+    Optional<SchemaViolation> violation = validator.checkKind(path, kind);
+    if (violation.isPresent()) {
+      violation(violation.get());
+    } else if (parent == null) {
+      rootKinds |= bit;
+    } else if (parentOrNull.array) {
+      parent.elementKinds |= bit;
+    } else {
+      parent.memberKinds[slot] |= bit;
+    }
+  }
+
   private void checkKind(String path, dev.reverie.schema.SchemaType kind) {
     String key = positionalItems ? null : kind.ordinal() + foldIndices(path);
     if (key != null && acceptedKinds.contains(key)) return;
@@ -355,6 +473,23 @@ public final class ObjectStream<T> implements AutoCloseable {
   private void violation(SchemaViolation v) {
     earlyViolations.add(v);
     pending.add(new ObjectEvent.Violation<>(v));
+  }
+
+  /** Whether the completed value is an array element; a completed container is closed here. */
+  private boolean isArrayElement(JsonChange.Completed completed) {
+    String path = completed.path();
+    if (!mirrorLost && (completed.value().isObject() || completed.value().isArray())) {
+      int last = openContainers.size() - 1;
+      if (last >= 0 && openContainers.get(last).path.equals(path)) {
+        openContainers.remove(last);
+      } else {
+        mirrorLost = true;
+      }
+    }
+    if (mirrorLost) return isArrayElement(path);
+    if (path.isEmpty()) return false;
+    EnclosingContainer parent = parentOf(path);
+    return parent != null ? parent.array : isArrayElement(path);
   }
 
   // An element path ends in an array index; the parser knows, but a cheap textual check is

@@ -104,6 +104,8 @@ public final class IncrementalJsonParser {
   private JsonValue root;
   private boolean snapshotStale;
   private Optional<JsonValue> snapshot = Optional.empty();
+  // Most pieces cause one change (a string grew): it is held alone, without a list.
+  private JsonChange firstChange;
   private ArrayList<JsonChange> changes;
   private ReverieException failure;
   private boolean ended;
@@ -671,13 +673,24 @@ public final class IncrementalJsonParser {
   }
 
   private void addChange(JsonChange change) {
-    if (changes == null) changes = new ArrayList<>(4);
+    if (firstChange == null) {
+      firstChange = change;
+      return;
+    }
+    if (changes == null) {
+      changes = new ArrayList<>(4);
+      changes.add(firstChange);
+    }
     changes.add(change);
   }
 
   private List<JsonChange> takeChanges() {
-    List<JsonChange> taken = changes == null ? List.of() : Collections.unmodifiableList(changes);
+    List<JsonChange> taken;
+    if (changes != null) taken = Collections.unmodifiableList(changes);
+    else if (firstChange != null) taken = Collections.singletonList(firstChange);
+    else taken = List.of();
     changes = null;
+    firstChange = null;
     return taken;
   }
 

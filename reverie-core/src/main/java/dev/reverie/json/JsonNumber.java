@@ -13,6 +13,8 @@ import java.util.Objects;
 public final class JsonNumber implements JsonValue {
   private final String text;
   private BigDecimal decimal;
+  // What a TypedBinder's scalar binding last made of this number; see BoundResult.
+  BoundResult bound;
 
   JsonNumber(String text) {
     this.text = text;

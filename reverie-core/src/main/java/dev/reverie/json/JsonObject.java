@@ -60,7 +60,7 @@ public final class JsonObject implements JsonValue {
       names[i] = m.name();
       values[i] = m.value();
     }
-    MemberIndex index = n >= MemberIndex.THRESHOLD ? MemberIndex.of(names, n) : null;
+    MemberIndex index = n >= MemberIndex.THRESHOLD ? new MemberIndex() : null;
     return new JsonObject(names, values, n, index, null, null, true);
   }
 

@@ -57,8 +57,7 @@ final class OpenContainer {
     values[count] = value;
     if (object) {
       names[count] = pendingName;
-      if (index != null) index.add(pendingName, count);
-      else if (count + 1 >= MemberIndex.THRESHOLD) index = MemberIndex.of(names, count + 1);
+      if (index == null && count + 1 >= MemberIndex.THRESHOLD) index = new MemberIndex();
       pendingName = null;
     }
     count++;

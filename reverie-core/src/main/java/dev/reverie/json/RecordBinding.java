@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Binds an object to a record through its canonical constructor. Each component reads the member
@@ -25,6 +28,13 @@ final class RecordBinding extends MemoizingBinding {
   private String[] jsonNames;
   private String[] javaNames;
   private Binding[] components;
+  // Where a member of a given name goes: component * 2, plus 1 for a Java-name fallback.
+  private Map<String, int[]> targets;
+  // Whether a member named jsonNames[k] goes to component k and nowhere else.
+  private boolean[] positional;
+  // The last name instance found equal to jsonNames[k]: the parser shares name instances, so an
+  // identity test usually answers. Racy, but it only ever holds immutable Strings.
+  private String[] seenNames;
 
   RecordBinding(Class<?> type) {
     this.type = type;
@@ -55,6 +65,32 @@ final class RecordBinding extends MemoizingBinding {
           registry.types.resolveMemberType(parts[i].getGenericType(), recordType.getBindings());
       components[i] = registry.bindingFor(componentType);
     }
+    resolveTargets();
+  }
+
+  private void resolveTargets() {
+    targets = new HashMap<>();
+    for (int i = 0; i < jsonNames.length; i++) addTarget(jsonNames[i], i * 2);
+    for (int i = 0; i < javaNames.length; i++) {
+      if (!javaNames[i].equals(jsonNames[i])) addTarget(javaNames[i], i * 2 + 1);
+    }
+    positional = new boolean[jsonNames.length];
+    for (int i = 0; i < jsonNames.length; i++) {
+      int[] to = targets.get(jsonNames[i]);
+      positional[i] = to.length == 1 && to[0] == i * 2;
+    }
+    seenNames = new String[jsonNames.length];
+  }
+
+  private void addTarget(String name, int target) {
+    int[] known = targets.get(name);
+    if (known == null) {
+      targets.put(name, new int[] {target});
+    } else {
+      int[] grown = Arrays.copyOf(known, known.length + 1);
+      grown[known.length] = target;
+      targets.put(name, grown);
+    }
   }
 
   private String jsonName(RecordComponent component) {
@@ -73,12 +109,7 @@ final class RecordBinding extends MemoizingBinding {
   @Override
   Object create(JsonValue value) {
     if (!(value instanceof JsonObject object)) return null;
-    Object[] arguments = new Object[components.length];
-    for (int i = 0; i < components.length; i++) {
-      JsonValue member = object.find(jsonNames[i]);
-      if (member == null && !jsonNames[i].equals(javaNames[i])) member = object.find(javaNames[i]);
-      arguments[i] = components[i].bindOrAbsent(member);
-    }
+    Object[] arguments = object.size() <= 2 * components.length + 8 ? walk(object) : lookUp(object);
     try {
       return constructor.newInstance(arguments);
     } catch (InvocationTargetException e) {
@@ -89,5 +120,58 @@ final class RecordBinding extends MemoizingBinding {
     } catch (ReflectiveOperationException | RuntimeException e) {
       throw new JsonBindingException("cannot construct " + type.getName() + ": " + e, e);
     }
+  }
+
+  /**
+   * The arguments from one pass over the members, for an object not much larger than the record:
+   * models write members in component order, so member k is usually component k. A later duplicate
+   * overwrites an earlier one, so the last wins, as in {@link JsonObject#get}.
+   */
+  private Object[] walk(JsonObject object) {
+    int count = components.length;
+    Object[] arguments = new Object[count];
+    JsonValue[] fallbacks = null;
+    int size = object.size();
+    for (int position = 0; position < size; position++) {
+      String name = object.nameAt(position);
+      if (position < count && positional[position] && isJsonName(position, name)) {
+        arguments[position] = object.valueAt(position);
+        continue;
+      }
+      int[] to = targets.get(name);
+      if (to == null) continue;
+      for (int target : to) {
+        if ((target & 1) == 0) {
+          arguments[target >> 1] = object.valueAt(position);
+        } else {
+          if (fallbacks == null) fallbacks = new JsonValue[count];
+          fallbacks[target >> 1] = object.valueAt(position);
+        }
+      }
+    }
+    for (int i = 0; i < count; i++) {
+      JsonValue member = (JsonValue) arguments[i];
+      if (member == null && fallbacks != null) member = fallbacks[i];
+      arguments[i] = components[i].bindOrAbsent(member);
+    }
+    return arguments;
+  }
+
+  private boolean isJsonName(int component, String name) {
+    if (name == seenNames[component]) return true;
+    if (!name.equals(jsonNames[component])) return false;
+    seenNames[component] = name;
+    return true;
+  }
+
+  /** The arguments by name lookups, for an object with many members the record does not read. */
+  private Object[] lookUp(JsonObject object) {
+    Object[] arguments = new Object[components.length];
+    for (int i = 0; i < components.length; i++) {
+      JsonValue member = object.find(jsonNames[i]);
+      if (member == null && !jsonNames[i].equals(javaNames[i])) member = object.find(javaNames[i]);
+      arguments[i] = components[i].bindOrAbsent(member);
+    }
+    return arguments;
   }
 }

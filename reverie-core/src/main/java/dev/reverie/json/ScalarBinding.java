@@ -78,8 +78,17 @@ final class ScalarBinding extends Binding {
       case BOOLEAN:
         return value instanceof JsonBoolean b ? b.value() : null;
       default:
-        return value instanceof JsonNumber n ? number(n) : null;
+        return value instanceof JsonNumber n ? rememberedNumber(n) : null;
     }
+  }
+
+  // Snapshots share unchanged number nodes, so each number is converted once per binding.
+  private Object rememberedNumber(JsonNumber n) {
+    BoundResult known = n.bound;
+    if (known != null && known.binding == this) return known.value;
+    Object made = number(n);
+    n.bound = new BoundResult(this, made);
+    return made;
   }
 
   private Object number(JsonNumber n) {
