@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reverie.internal.json.Json;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -23,8 +24,13 @@ import java.util.List;
  */
 record ChatChunk(String id, String model, JsonNode error, JsonNode usage, List<Choice> choices) {
 
-  /** One entry of {@code choices}. */
-  record Choice(int index, JsonNode delta, String finishReason) {}
+  /**
+   * One entry of {@code choices}. The delta's {@code content} and {@code refusal} strings, the
+   * fields nearly every chunk has, are read directly; any other delta fields (tool calls,
+   * annotations, reasoning) are kept as a tree in {@code deltaRest}, {@link NullNode} when none.
+   */
+  record Choice(
+      int index, String content, String refusal, JsonNode deltaRest, String finishReason) {}
 
   /** Thrown for text that is not one JSON object. */
   static final class NotAnObjectException extends IOException {
@@ -68,19 +74,46 @@ record ChatChunk(String id, String model, JsonNode error, JsonNode usage, List<C
     var out = new ArrayList<Choice>(1);
     while (p.nextToken() == JsonToken.START_OBJECT) {
       int index = 0;
-      JsonNode delta = NullNode.getInstance();
+      String content = "";
+      String refusal = "";
+      ObjectNode rest = null;
       String finishReason = "";
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         JsonToken value = p.nextToken();
         switch (name) {
           case "index" -> index = value == JsonToken.VALUE_NUMBER_INT ? p.getIntValue() : 0;
-          case "delta" -> delta = p.readValueAsTree();
+          case "delta" -> {
+            if (value != JsonToken.START_OBJECT) {
+              p.skipChildren();
+              break;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+              String field = p.currentName();
+              JsonToken fieldValue = p.nextToken();
+              if (field.equals("content")
+                  && fieldValue != JsonToken.START_OBJECT
+                  && fieldValue != JsonToken.START_ARRAY) {
+                content = fieldValue == JsonToken.VALUE_NULL ? "" : p.getText();
+              } else if (field.equals("refusal")
+                  && fieldValue != JsonToken.START_OBJECT
+                  && fieldValue != JsonToken.START_ARRAY) {
+                refusal = fieldValue == JsonToken.VALUE_NULL ? "" : p.getText();
+              } else if (field.equals("role")) {
+                p.skipChildren();
+              } else {
+                if (rest == null) rest = Json.MAPPER.createObjectNode();
+                rest.set(field, p.readValueAsTree());
+              }
+            }
+          }
           case "finish_reason" -> finishReason = value == JsonToken.VALUE_STRING ? p.getText() : "";
           default -> p.skipChildren();
         }
       }
-      out.add(new Choice(index, orNull(delta), finishReason));
+      out.add(
+          new Choice(
+              index, content, refusal, rest == null ? NullNode.getInstance() : rest, finishReason));
     }
     return out;
   }

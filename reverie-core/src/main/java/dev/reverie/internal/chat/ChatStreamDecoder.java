@@ -149,14 +149,14 @@ public final class ChatStreamDecoder implements dev.reverie.internal.stream.Even
     }
     for (ChatChunk.Choice choice : chunk.choices()) {
       if (choice.index() != 0) continue;
-      onDelta(choice.delta(), out);
+      onDelta(choice.deltaRest(), choice.content(), choice.refusal(), out);
       if (!choice.finishReason().isEmpty()) {
         finishReason = ChatResponseDecoder.mapFinishReason(choice.finishReason());
       }
     }
   }
 
-  private void onDelta(JsonNode delta, Consumer<StreamPart> out) {
+  private void onDelta(JsonNode delta, String text, String refusal, Consumer<StreamPart> out) {
     String reasoning = dialect.reasoningText(delta);
     if (!reasoning.isEmpty()) {
       if (!reasoningOpen) {
@@ -165,7 +165,6 @@ public final class ChatStreamDecoder implements dev.reverie.internal.stream.Even
       }
       out.accept(new ReasoningDelta(REASONING_ID, reasoning));
     }
-    String refusal = Json.text(delta, "refusal");
     if (!refusal.isEmpty()) {
       // A refusal is the model's answer in place of content: show it as text, finish as filtered.
       refused = true;
@@ -176,7 +175,6 @@ public final class ChatStreamDecoder implements dev.reverie.internal.stream.Even
       }
       out.accept(new TextDelta(TEXT_ID, refusal));
     }
-    String text = Json.text(delta, "content");
     if (!text.isEmpty()) {
       closeReasoning(out);
       if (!textOpen) {
