@@ -58,6 +58,9 @@ public final class SseReader implements AutoCloseable {
   private StringBuilder data = new StringBuilder();
 
   private String firstData;
+  private String fastDataValue;
+  // Marks a line whose data value was decoded directly into fastDataValue (compared by identity).
+  private static final String DATA_LINE = new String("data line");
 
   private int dataLines;
   private String eventType = "";
@@ -120,7 +123,47 @@ public final class SseReader implements AutoCloseable {
     }
   }
 
+  private void appendData(String value) {
+    long size = dataLines == 0 ? 0 : (dataLines == 1 ? firstData.length() + 1 : data.length());
+    if (size + value.length() + 1 > maxBytes) {
+      throw new StreamProtocolException(
+          "event-stream event starting at line "
+              + eventStartLine
+              + " has more than "
+              + maxBytes
+              + " characters of data");
+    }
+    // Most events have one data line: keep it as is and join only when a second arrives.
+    if (dataLines == 0) {
+      firstData = value;
+    } else {
+      if (dataLines == 1) data.append(firstData);
+      data.append('\n').append(value);
+    }
+    dataLines++;
+  }
+
+  /** The length of a leading {@code "data:"} or {@code "data: "} in the buffer range, or 0. */
+  private int dataPrefixLength(int from, int to) {
+    if (lineNumber == 0 || to - from < 5) return 0; // the first line may carry a BOM
+    if (buffer[from] != 'd'
+        || buffer[from + 1] != 'a'
+        || buffer[from + 2] != 't'
+        || buffer[from + 3] != 'a'
+        || buffer[from + 4] != ':') {
+      return 0;
+    }
+    return to - from > 5 && buffer[from + 5] == ' ' ? 6 : 5;
+  }
+
   private void processLine(String text) {
+    if (text == DATA_LINE) {
+      if (eventStartLine == 0) eventStartLine = lineNumber;
+      String value = fastDataValue;
+      fastDataValue = null;
+      appendData(value);
+      return;
+    }
     if (text.charAt(0) == ':') return;
     if (eventStartLine == 0) eventStartLine = lineNumber;
     int colon = text.indexOf(':');
@@ -136,25 +179,7 @@ public final class SseReader implements AutoCloseable {
       value = text.substring(start);
     }
     switch (field) {
-      case "data" -> {
-        long size = dataLines == 0 ? 0 : (dataLines == 1 ? firstData.length() + 1 : data.length());
-        if (size + value.length() + 1 > maxBytes) {
-          throw new StreamProtocolException(
-              "event-stream event starting at line "
-                  + eventStartLine
-                  + " has more than "
-                  + maxBytes
-                  + " characters of data");
-        }
-        // Most events have one data line: keep it as is and join only when a second arrives.
-        if (dataLines == 0) {
-          firstData = value;
-        } else {
-          if (dataLines == 1) data.append(firstData);
-          data.append('\n').append(value);
-        }
-        dataLines++;
-      }
+      case "data" -> appendData(value);
       case "event" -> eventType = value;
       case "id" -> {
         if (value.indexOf('\0') < 0) lastEventId = value;
@@ -229,7 +254,16 @@ public final class SseReader implements AutoCloseable {
       String result;
       if (lineLength == 0) {
         checkLineLength(end - position);
-        result = new String(buffer, position, end - position, StandardCharsets.UTF_8);
+        int prefix = dataPrefixLength(position, end);
+        if (prefix > 0) {
+          // The hot path: a whole "data:" line in the buffer; decode only its value, once.
+          fastDataValue =
+              new String(
+                  buffer, position + prefix, end - position - prefix, StandardCharsets.UTF_8);
+          result = DATA_LINE;
+        } else {
+          result = new String(buffer, position, end - position, StandardCharsets.UTF_8);
+        }
       } else {
         appendToLine(position, end - position);
         result = takeLine();
