@@ -55,6 +55,19 @@ public class ProviderException extends ReverieException {
     return sb.toString();
   }
 
+  private static final java.util.Set<String> TRANSIENT_ERROR_TYPES =
+      java.util.Set.of(
+          "server_error", "internal_error", "overloaded_error", "api_error", "rate_limit_error");
+
+  /**
+   * Whether an error type or code reported inside a stream is transient, so the request is worth
+   * repeating: {@code server_error}, {@code internal_error}, {@code overloaded_error}, {@code
+   * api_error}, {@code rate_limit_error}.
+   */
+  public static boolean isTransientErrorType(String typeOrCode) {
+    return typeOrCode != null && TRANSIENT_ERROR_TYPES.contains(typeOrCode);
+  }
+
   /** Whether an HTTP status is worth retrying: 408, 409, 429 and every 5xx. */
   public static boolean isRetryableStatus(int status) {
     return status == 408 || status == 409 || status == 429 || status >= 500;

@@ -30,7 +30,6 @@ import dev.reverie.stream.ToolInputEnd;
 import dev.reverie.stream.ToolInputStart;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -42,8 +41,6 @@ import java.util.function.Consumer;
  * without one yields an {@link IncompleteStreamException}.
  */
 public final class ChatStreamDecoder implements dev.reverie.internal.stream.EventDecoder {
-  static final Set<String> TRANSIENT_ERROR_TYPES =
-      Set.of("server_error", "internal_error", "overloaded_error", "api_error", "rate_limit_error");
   private static final String TEXT_ID = "text-0";
   private static final String REASONING_ID = "reasoning-0";
 
@@ -127,7 +124,8 @@ public final class ChatStreamDecoder implements dev.reverie.internal.stream.Even
       String type = Json.text(error, "type");
       String code = Json.text(error, "code");
       boolean transientError =
-          TRANSIENT_ERROR_TYPES.contains(type) || TRANSIENT_ERROR_TYPES.contains(code);
+          ProviderException.isTransientErrorType(type)
+              || ProviderException.isTransientErrorType(code);
       fail(
           new ProviderException(
               dialect.providerId(),

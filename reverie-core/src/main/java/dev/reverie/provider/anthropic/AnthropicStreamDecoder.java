@@ -34,7 +34,6 @@ import dev.reverie.stream.ToolResult;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -55,9 +54,6 @@ import java.util.function.Consumer;
  */
 public final class AnthropicStreamDecoder implements EventDecoder {
   /** Error types of a mid-stream {@code error} event that are worth retrying. */
-  public static final Set<String> TRANSIENT_ERROR_TYPES =
-      Set.of("overloaded_error", "api_error", "rate_limit_error", "server_error", "internal_error");
-
   private static final String PROVIDER = Anthropic.PROVIDER_ID;
 
   private final String requestId;
@@ -360,7 +356,7 @@ public final class AnthropicStreamDecoder implements EventDecoder {
             type,
             message.isEmpty() ? "(no message)" : message,
             requestId,
-            TRANSIENT_ERROR_TYPES.contains(type),
+            ProviderException.isTransientErrorType(type),
             -1),
         out);
   }
