@@ -53,7 +53,6 @@ import java.util.function.Consumer;
  * do not break old clients.
  */
 public final class AnthropicStreamDecoder implements EventDecoder {
-  /** Error types of a mid-stream {@code error} event that are worth retrying. */
   private static final String PROVIDER = Anthropic.PROVIDER_ID;
 
   private final String requestId;
