@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
  * each and their ratio to the bare client.
  *
  * <p>Usage: {@code java -cp reverie-bench.jar dev.reverie.bench.EndToEndBench [--size 1m] [--warmup
- * 4] [--rounds 10]}. Prints one line per round and a Markdown summary.
+ * 4] [--rounds 10] [--only text]}. Prints one line per round and a Markdown summary. {@code --only}
+ * runs the bare client and the contestants whose name contains the given word, e.g. to profile one.
  */
 public final class EndToEndBench {
   private static final String REVERIE = "Reverie streamObject, typed";
@@ -49,11 +50,13 @@ public final class EndToEndBench {
     DocumentSize size = DocumentSize.SIZE_1M;
     int warmup = 4;
     int rounds = 10;
+    String only = "";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--size" -> size = DocumentSize.of(args[++i]);
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+        case "--only" -> only = args[++i];
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -84,12 +87,24 @@ public final class EndToEndBench {
 
       LanguageModel lean =
           LanguageModel.of(new LeanDecodingModel(JdkHttpTransport.create(), server.baseUrl()));
-      List<Contestant> contestants =
+      List<Contestant> all =
           List.of(
               new Contestant(REVERIE, () -> runReverie(model, expected, chunks)),
               new Contestant(BARE, () -> runBare(bare, document)),
               new Contestant(TEXT, () -> runText(model, document, chunks)),
               new Contestant(LEAN, () -> runReverie(lean, expected, chunks)));
+      // --only keeps the bare client (every ratio is to it) and the contestants named by the
+      // filter,
+      // so that a profiler attached to the run sees mostly one of them.
+      String filter = only.toLowerCase(Locale.ROOT);
+      List<Contestant> contestants =
+          all.stream()
+              .filter(
+                  c ->
+                      filter.isEmpty()
+                          || c.name().equals(BARE)
+                          || c.name().toLowerCase(Locale.ROOT).contains(filter))
+              .toList();
       Map<String, List<Sample>> samples = new LinkedHashMap<>();
       for (Contestant contestant : contestants) samples.put(contestant.name(), new ArrayList<>());
       for (int round = 0; round < warmup + rounds; round++) {
@@ -211,8 +226,11 @@ public final class EndToEndBench {
       }
       System.out.println(row);
     }
-    System.out.printf(
-        Locale.ROOT, "%nTyped partials per stream: %,d%n", samples.get(REVERIE).get(0).partials());
+    List<Sample> reverie = samples.get(REVERIE);
+    if (reverie != null && !reverie.isEmpty()) {
+      System.out.printf(
+          Locale.ROOT, "%nTyped partials per stream: %,d%n", reverie.get(0).partials());
+    }
   }
 
   private interface Metric {

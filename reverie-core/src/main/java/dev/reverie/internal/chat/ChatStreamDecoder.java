@@ -10,7 +10,7 @@ import dev.reverie.error.ProviderException;
 import dev.reverie.error.ReverieException;
 import dev.reverie.error.StreamProtocolException;
 import dev.reverie.internal.json.Json;
-import dev.reverie.internal.sse.ServerSentEvent;
+import dev.reverie.internal.sse.SseEvent;
 import dev.reverie.message.SourcePart;
 import dev.reverie.message.ToolCallPart;
 import dev.reverie.stream.Error;
@@ -45,6 +45,7 @@ public final class ChatStreamDecoder implements dev.reverie.internal.stream.Even
   private static final String REASONING_ID = "reasoning-0";
 
   private final ChatDialect dialect;
+  private final ChatChunkReader chunks = new ChatChunkReader();
   private final TreeMap<Integer, OpenToolCall> toolCalls = new TreeMap<>();
   private boolean textOpen;
   private boolean reasoningOpen;
@@ -86,25 +87,26 @@ public final class ChatStreamDecoder implements dev.reverie.internal.stream.Even
    * Error}) nothing more is emitted.
    */
   @Override
-  public void onEvent(ServerSentEvent event, Consumer<StreamPart> out) {
+  public void onEvent(SseEvent event, Consumer<StreamPart> out) {
     if (done) return;
-    String data = event.data();
-    if (data.strip().equals("[DONE]")) {
+    if (event.isDoneMarker()) {
       sawDone = true;
       finish(out);
       return;
     }
     ChatChunk chunk;
     try {
-      chunk = ChatChunk.parse(data);
-    } catch (ChatChunk.NotAnObjectException e) {
+      chunk =
+          chunks.read(
+              event.dataArray(), event.dataOffset(), event.dataLength(), metadata.isEmpty());
+    } catch (ChatChunkReader.NotAnObjectException e) {
       fail(
           new StreamProtocolException(
               dialect.providerId()
                   + " stream: the event at line "
                   + event.lineNumber()
                   + " is not a JSON object: "
-                  + Json.abbreviate(data)),
+                  + Json.abbreviate(event.data())),
           out);
       return;
     } catch (Exception e) {
@@ -114,7 +116,7 @@ public final class ChatStreamDecoder implements dev.reverie.internal.stream.Even
                   + " stream: the event at line "
                   + event.lineNumber()
                   + " is not valid JSON: "
-                  + Json.abbreviate(data),
+                  + Json.abbreviate(event.data()),
               e),
           out);
       return;

@@ -24,8 +24,12 @@ import java.util.OptionalLong;
  * line without a line end) is dispatched rather than discarded, because recorded provider streams
  * sometimes end without the final blank line.
  *
- * <p>Reading is lazy: {@link #next()} reads from the stream only until the blank line that ends the
- * next event, at most one buffer at a time, so each event is handed out as soon as it arrives.
+ * <p>Reading is lazy: {@link #advance()} and {@link #next()} read from the stream only until the
+ * blank line that ends the next event, at most one buffer at a time, so each event is handed out as
+ * soon as it arrives. {@link #advance()} is the hot path: the data of an event with one {@code
+ * data:} line (nearly all) is offered as a view of the read buffer through {@link #current()},
+ * neither decoded nor copied unless the decoder asks for text; {@link #next()} returns a detached
+ * copy.
  *
  * <p>Failures: a line or event longer than the limit throws {@link StreamProtocolException}; an
  * {@link IOException} while reading throws a retryable {@link TransportException}; reading on an
@@ -55,18 +59,29 @@ public final class SseReader implements AutoCloseable {
   private int lineLength;
   private long lineNumber;
 
+  // The event being read. Its first data line is kept as a byte range, usually a view of the
+  // buffer (most events have one line, so its bytes are never copied), or as text; from the
+  // second data line on, the lines are joined in `data`.
+  private int dataLines;
+  private byte[] firstArray;
+  private int firstOffset;
+  private int firstLength;
+  private String firstText;
   private StringBuilder data = new StringBuilder();
 
-  private String firstData;
-  private String fastDataValue;
-  // Marks a line whose data value was decoded directly into fastDataValue (compared by identity).
+  // The data value of the last line read, when readLine returned DATA_LINE.
+  private byte[] sliceArray;
+  private int sliceOffset;
+  private int sliceLength;
+  // Marks a "data:" line whose value is in the slice fields (compared by identity).
   private static final String DATA_LINE = new String("data line");
 
-  private int dataLines;
   private String eventType = "";
   private String lastEventId = "";
   private long eventStartLine;
   private long retry = -1;
+  private final CurrentEvent current = new CurrentEvent();
+  private boolean hasCurrent;
 
   /** A reader with the default 16 MiB line and event limit. */
   public SseReader(InputStream in) {
@@ -84,26 +99,50 @@ public final class SseReader implements AutoCloseable {
   }
 
   /**
-   * The next event, or empty at the end of the stream (and after {@link #close()}).
+   * The next event as a detached copy, or empty at the end of the stream (and after {@link
+   * #close()}).
    *
    * @throws StreamProtocolException when a line or an event exceeds the limit
    * @throws TransportException when reading the stream fails
    * @throws CancelledException when the thread was interrupted while reading
    */
   public Optional<ServerSentEvent> next() {
-    if (closed) return Optional.empty();
+    return advance() ? Optional.of(current.detach()) : Optional.empty();
+  }
+
+  /**
+   * Reads the next event into {@link #current()}: the hot path, which copies nothing it does not
+   * have to. Returns false at the end of the stream (and after {@link #close()}).
+   *
+   * @throws StreamProtocolException when a line or an event exceeds the limit
+   * @throws TransportException when reading the stream fails
+   * @throws CancelledException when the thread was interrupted while reading
+   */
+  public boolean advance() {
+    hasCurrent = false;
+    if (closed) return false;
     String text;
     while ((text = readLine()) != null) {
       lineNumber++;
       if (lineNumber == 1 && text.startsWith("\uFEFF")) text = text.substring(1);
       if (text.isEmpty()) {
-        ServerSentEvent event = dispatch();
-        if (event != null) return Optional.of(event);
+        if (dispatch()) return true;
       } else {
         processLine(text);
       }
     }
-    return Optional.ofNullable(dispatch());
+    return dispatch();
+  }
+
+  /**
+   * The event the last {@link #advance()} read. The same object is reused for every event: it and
+   * its data bytes are valid only until the next {@link #advance()} or {@link #next()}.
+   *
+   * @throws IllegalStateException when the last {@link #advance()} read no event
+   */
+  public SseEvent current() {
+    if (!hasCurrent) throw new IllegalStateException("no current event: call advance() first");
+    return current;
   }
 
   /** The reconnection time of the last valid {@code retry:} field, in milliseconds, if any. */
@@ -124,8 +163,52 @@ public final class SseReader implements AutoCloseable {
   }
 
   private void appendData(String value) {
-    long size = dataLines == 0 ? 0 : (dataLines == 1 ? firstData.length() + 1 : data.length());
-    if (size + value.length() + 1 > maxBytes) {
+    checkDataSize(value.length());
+    if (dataLines == 0) {
+      firstText = value;
+      firstArray = null;
+    } else {
+      joinLine(value);
+    }
+    dataLines++;
+  }
+
+  private void appendData(byte[] array, int offset, int length) {
+    checkDataSize(length);
+    if (dataLines == 0) {
+      firstArray = array;
+      firstOffset = offset;
+      firstLength = length;
+      firstText = null;
+    } else {
+      joinLine(new String(array, offset, length, StandardCharsets.UTF_8));
+    }
+    dataLines++;
+  }
+
+  private void joinLine(String value) {
+    if (dataLines == 1) {
+      data.append(firstText());
+      firstArray = null;
+      firstText = null;
+    }
+    data.append('\n').append(value);
+  }
+
+  private String firstText() {
+    return firstText != null
+        ? firstText
+        : new String(firstArray, firstOffset, firstLength, StandardCharsets.UTF_8);
+  }
+
+  private void checkDataSize(int added) {
+    long size =
+        dataLines == 0
+            ? 0
+            : (dataLines == 1
+                ? (firstText != null ? firstText.length() : firstLength) + 1
+                : data.length());
+    if (size + added + 1 > maxBytes) {
       throw new StreamProtocolException(
           "event-stream event starting at line "
               + eventStartLine
@@ -133,35 +216,37 @@ public final class SseReader implements AutoCloseable {
               + maxBytes
               + " characters of data");
     }
-    // Most events have one data line: keep it as is and join only when a second arrives.
-    if (dataLines == 0) {
-      firstData = value;
-    } else {
-      if (dataLines == 1) data.append(firstData);
-      data.append('\n').append(value);
-    }
-    dataLines++;
   }
 
-  /** The length of a leading {@code "data:"} or {@code "data: "} in the buffer range, or 0. */
-  private int dataPrefixLength(int from, int to) {
+  /**
+   * The first data line may be a view of the buffer or of the line array: copy it before either is
+   * overwritten. This happens only when an event straddles two reads.
+   */
+  private void keepPendingSlice() {
+    if (dataLines == 1 && firstText == null && (firstArray == buffer || firstArray == line)) {
+      firstArray = Arrays.copyOfRange(firstArray, firstOffset, firstOffset + firstLength);
+      firstOffset = 0;
+    }
+  }
+
+  /** The length of a leading {@code "data:"} or {@code "data: "} in the range, or 0. */
+  private int dataPrefixLength(byte[] bytes, int from, int to) {
     if (lineNumber == 0 || to - from < 5) return 0; // the first line may carry a BOM
-    if (buffer[from] != 'd'
-        || buffer[from + 1] != 'a'
-        || buffer[from + 2] != 't'
-        || buffer[from + 3] != 'a'
-        || buffer[from + 4] != ':') {
+    if (bytes[from] != 'd'
+        || bytes[from + 1] != 'a'
+        || bytes[from + 2] != 't'
+        || bytes[from + 3] != 'a'
+        || bytes[from + 4] != ':') {
       return 0;
     }
-    return to - from > 5 && buffer[from + 5] == ' ' ? 6 : 5;
+    return to - from > 5 && bytes[from + 5] == ' ' ? 6 : 5;
   }
 
   private void processLine(String text) {
     if (text == DATA_LINE) {
       if (eventStartLine == 0) eventStartLine = lineNumber;
-      String value = fastDataValue;
-      fastDataValue = null;
-      appendData(value);
+      appendData(sliceArray, sliceOffset, sliceLength);
+      sliceArray = null;
       return;
     }
     if (text.charAt(0) == ':') return;
@@ -204,17 +289,17 @@ public final class SseReader implements AutoCloseable {
     }
   }
 
-  private ServerSentEvent dispatch() {
+  /** Moves the pending event, if it has data, into {@link #current}; false if there was none. */
+  private boolean dispatch() {
     long start = eventStartLine;
     eventStartLine = 0;
     String type = eventType;
     eventType = "";
-    if (dataLines == 0) return null;
-    String joined;
-    if (dataLines == 1) {
-      joined = firstData;
+    if (dataLines == 0) return false;
+    if (dataLines == 1 && firstText == null) {
+      current.set(type, lastEventId, start, firstArray, firstOffset, firstLength);
     } else {
-      joined = data.toString();
+      current.set(type, lastEventId, start, dataLines == 1 ? firstText : data.toString());
       if (data.capacity() > RETAINED_CAPACITY) {
         data = new StringBuilder();
       } else {
@@ -222,8 +307,10 @@ public final class SseReader implements AutoCloseable {
       }
     }
     dataLines = 0;
-    firstData = null;
-    return new ServerSentEvent(type, joined, lastEventId, start);
+    firstArray = null;
+    firstText = null;
+    hasCurrent = true;
+    return true;
   }
 
   /** The next line without its line end, or null at the end of the stream. */
@@ -254,12 +341,12 @@ public final class SseReader implements AutoCloseable {
       String result;
       if (lineLength == 0) {
         checkLineLength(end - position);
-        int prefix = dataPrefixLength(position, end);
+        int prefix = dataPrefixLength(buffer, position, end);
         if (prefix > 0) {
-          // The hot path: a whole "data:" line in the buffer; decode only its value, once.
-          fastDataValue =
-              new String(
-                  buffer, position + prefix, end - position - prefix, StandardCharsets.UTF_8);
+          // The hot path: a whole "data:" line in the buffer; its value stays where it is.
+          sliceArray = buffer;
+          sliceOffset = position + prefix;
+          sliceLength = end - position - prefix;
           result = DATA_LINE;
         } else {
           result = new String(buffer, position, end - position, StandardCharsets.UTF_8);
@@ -274,6 +361,8 @@ public final class SseReader implements AutoCloseable {
   }
 
   private void appendToLine(int from, int count) {
+    if (count == 0) return;
+    keepPendingSlice();
     checkLineLength(lineLength + count);
     if (lineLength + count > line.length) {
       int capacity =
@@ -292,13 +381,25 @@ public final class SseReader implements AutoCloseable {
   }
 
   private String takeLine() {
-    String result = new String(line, 0, lineLength, StandardCharsets.UTF_8);
+    int prefix = dataPrefixLength(line, 0, lineLength);
+    String result;
+    if (prefix > 0) {
+      // A data line that straddled two reads: a view of the line array, kept safe by
+      // keepPendingSlice until the event is dispatched.
+      sliceArray = line;
+      sliceOffset = prefix;
+      sliceLength = lineLength - prefix;
+      result = DATA_LINE;
+    } else {
+      result = new String(line, 0, lineLength, StandardCharsets.UTF_8);
+    }
     lineLength = 0;
     if (line.length > RETAINED_CAPACITY) line = new byte[256];
     return result;
   }
 
   private void fill() {
+    keepPendingSlice();
     int read;
     try {
       read = in.read(buffer, 0, buffer.length);
@@ -316,6 +417,83 @@ public final class SseReader implements AutoCloseable {
       endOfStream = true;
     } else {
       limit = read;
+    }
+  }
+
+  /** The reader's reusable view of the event just dispatched. */
+  private static final class CurrentEvent implements SseEvent {
+    private String event = "";
+    private String id = "";
+    private long lineNumber;
+    private String text;
+    private byte[] bytes;
+    private int offset;
+    private int length;
+
+    void set(String event, String id, long lineNumber, byte[] bytes, int offset, int length) {
+      this.event = event;
+      this.id = id;
+      this.lineNumber = lineNumber;
+      this.bytes = bytes;
+      this.offset = offset;
+      this.length = length;
+      this.text = null;
+    }
+
+    void set(String event, String id, long lineNumber, String text) {
+      this.event = event;
+      this.id = id;
+      this.lineNumber = lineNumber;
+      this.text = text;
+      this.bytes = null;
+    }
+
+    @Override
+    public String event() {
+      return event;
+    }
+
+    @Override
+    public String data() {
+      if (text == null) text = new String(bytes, offset, length, StandardCharsets.UTF_8);
+      return text;
+    }
+
+    @Override
+    public String id() {
+      return id;
+    }
+
+    @Override
+    public long lineNumber() {
+      return lineNumber;
+    }
+
+    @Override
+    public byte[] dataArray() {
+      if (bytes == null) {
+        bytes = SseEvent.utf8(text);
+        offset = 0;
+        length = bytes.length;
+      }
+      return bytes;
+    }
+
+    @Override
+    public int dataOffset() {
+      dataArray();
+      return offset;
+    }
+
+    @Override
+    public int dataLength() {
+      dataArray();
+      return length;
+    }
+
+    @Override
+    public String toString() {
+      return "SseEvent[event=" + event + ", line " + lineNumber + "]";
     }
   }
 }

@@ -3,7 +3,6 @@ package dev.reverie.internal.stream;
 import dev.reverie.error.CancelledException;
 import dev.reverie.error.ReverieException;
 import dev.reverie.error.TransportException;
-import dev.reverie.internal.sse.ServerSentEvent;
 import dev.reverie.internal.sse.SseReader;
 import dev.reverie.stream.PartStream;
 import dev.reverie.stream.StreamPart;
@@ -12,7 +11,7 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A {@link PartStream} that reads SSE events from an HTTP response only as the consumer pulls,
@@ -23,6 +22,8 @@ public final class SsePartStream implements PartStream {
   private final HttpResponse response;
   private final EventDecoder decoder;
   private final ArrayDeque<StreamPart> pending = new ArrayDeque<>();
+  // One consumer for every event, rather than a new method reference per event.
+  private final Consumer<StreamPart> emit = pending::add;
   private final SseReader reader;
   private volatile boolean closed;
   private boolean iterated;
@@ -56,30 +57,28 @@ public final class SsePartStream implements PartStream {
 
   private void fill() {
     while (pending.isEmpty() && !decoder.isDone() && !closed) {
-      Optional<ServerSentEvent> event;
+      boolean read;
       try {
-        event = reader.next();
+        read = reader.advance();
       } catch (ReverieException e) {
         if (closed) break;
-        decoder.onFailure(e, pending::add);
+        decoder.onFailure(e, emit);
         break;
       } catch (RuntimeException e) {
         if (closed) break;
         decoder.onFailure(
-            new TransportException("reading the stream failed: " + e.getMessage(), e),
-            pending::add);
+            new TransportException("reading the stream failed: " + e.getMessage(), e), emit);
         break;
       }
-      if (event.isEmpty()) {
-        decoder.onEnd(pending::add);
+      if (!read) {
+        decoder.onEnd(emit);
         break;
       }
-      decoder.onEvent(event.get(), pending::add);
+      decoder.onEvent(reader.current(), emit);
     }
     if (closed && !decoder.isDone()) {
       // Closed before the end: say so, rather than let a cut-short stream look finished.
-      decoder.onFailure(
-          new CancelledException("the stream was closed before it finished"), pending::add);
+      decoder.onFailure(new CancelledException("the stream was closed before it finished"), emit);
     }
     if (decoder.isDone() && pending.isEmpty()) close();
   }

@@ -9,7 +9,7 @@ import dev.reverie.error.ProviderException;
 import dev.reverie.error.ReverieException;
 import dev.reverie.error.StreamProtocolException;
 import dev.reverie.internal.json.Json;
-import dev.reverie.internal.sse.ServerSentEvent;
+import dev.reverie.internal.sse.SseEvent;
 import dev.reverie.internal.stream.EventDecoder;
 import dev.reverie.message.Part;
 import dev.reverie.message.SourcePart;
@@ -118,7 +118,7 @@ public final class AnthropicStreamDecoder implements EventDecoder {
   }
 
   @Override
-  public void onEvent(ServerSentEvent event, Consumer<StreamPart> out) {
+  public void onEvent(SseEvent event, Consumer<StreamPart> out) {
     if (done) return;
     if (malformed != null) {
       onFailure(malformed, out);

@@ -77,6 +77,79 @@ class SseReaderTest {
     }
   }
 
+  /**
+   * Each event as advance()/current() offers it: its text and its bytes decoded, which must agree.
+   */
+  private static List<String> readInPlace(InputStream in) {
+    var data = new ArrayList<String>();
+    try (var reader = new SseReader(in)) {
+      while (reader.advance()) {
+        SseEvent event = reader.current();
+        String fromBytes =
+            new String(
+                event.dataArray(), event.dataOffset(), event.dataLength(), StandardCharsets.UTF_8);
+        assertThat(event.data()).isEqualTo(fromBytes);
+        data.add(fromBytes + "@" + event.lineNumber() + "/" + event.event() + "/" + event.id());
+      }
+    }
+    return data;
+  }
+
+  @Test
+  void theEventInPlaceMatchesTheDetachedOneAtEverySplit() {
+    // Long lines make events straddle the reader's 8 KiB buffer, so views of the buffer and of the
+    // line array must survive refills.
+    String body =
+        OPENAI_LIKE
+            + "data: "
+            + "a".repeat(9000)
+            + "\n\ndata: {\"x\":\""
+            + "\u00e9".repeat(5000)
+            + "\"}\n\nevent: e\ndata: "
+            + "b".repeat(20000)
+            + "\ndata: tail\n\n";
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    List<String> expected =
+        readAll(body).stream()
+            .map(e -> e.data() + "@" + e.lineNumber() + "/" + e.event() + "/" + e.id())
+            .toList();
+    assertThat(expected).hasSize(7);
+    for (int offset = 0; offset <= bytes.length; offset += 97) {
+      assertThat(readInPlace(ScriptedInputStream.splitAt(bytes, offset)))
+          .as("split at %d", offset)
+          .isEqualTo(expected);
+    }
+    for (int piece : new int[] {1, 5, 4096, 8191, 8192, 8193}) {
+      assertThat(readInPlace(ScriptedInputStream.trickle(bytes, piece)))
+          .as("pieces of %d", piece)
+          .isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void thereIsNoCurrentEventBeforeOneIsReadNorAfterTheEnd() {
+    var reader =
+        new SseReader(new ByteArrayInputStream("data: a\n\n".getBytes(StandardCharsets.UTF_8)));
+    assertThatThrownBy(reader::current).isInstanceOf(IllegalStateException.class);
+    assertThat(reader.advance()).isTrue();
+    assertThat(reader.current().data()).isEqualTo("a");
+    assertThat(reader.current().isDoneMarker()).isFalse();
+    assertThat(reader.advance()).isFalse();
+    assertThatThrownBy(reader::current).isInstanceOf(IllegalStateException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"[DONE]", " [DONE] ", "[DONE]\t"})
+  void theDoneMarkerIsRecognisedOnTheBytes(String data) {
+    var reader =
+        new SseReader(
+            new ByteArrayInputStream(("data:" + data + "\n\n").getBytes(StandardCharsets.UTF_8)));
+    assertThat(reader.advance()).isTrue();
+    assertThat(reader.current().isDoneMarker()).isTrue();
+    assertThat(new ServerSentEvent("", data, "", 1).isDoneMarker()).isTrue();
+    assertThat(new ServerSentEvent("", "[DONE]x", "", 1).isDoneMarker()).isFalse();
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 3, 4, 7, 64})
   void tricklingBytesGivesTheSameEvents(int piece) {
