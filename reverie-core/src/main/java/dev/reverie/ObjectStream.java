@@ -52,7 +52,9 @@ public final class ObjectStream<T> implements AutoCloseable {
   private final boolean fromToolInput;
   private final IncrementalJsonParser parser = new IncrementalJsonParser(JsonReadLimits.DEFAULT);
   private final StringBuilder rawText = new StringBuilder();
-  private final ArrayDeque<ObjectEvent<T>> pending = new ArrayDeque<>();
+  // Events for the view being iterated; for partials() alone, the bound partials themselves (no
+  // event wrapped around each, and no violation events, which that view skips anyway).
+  private final ArrayDeque<Object> pending = new ArrayDeque<>();
   private final List<SchemaViolation> earlyViolations = new ArrayList<>();
 
   private boolean iterated;
@@ -81,6 +83,7 @@ public final class ObjectStream<T> implements AutoCloseable {
   private boolean wantPartials = true;
   private boolean wantPatches = true;
   private boolean wantElements = true;
+  private boolean partialsOnly;
 
   ObjectStream(
       PartStream parts,
@@ -99,23 +102,30 @@ public final class ObjectStream<T> implements AutoCloseable {
   }
 
   /** Every event: typed partials, patches, completed array elements and early violations. */
+  @SuppressWarnings("unchecked")
   public Iterable<ObjectEvent<T>> events() {
-    return view(Function.identity(), true, true, true);
+    return view(e -> (ObjectEvent<T>) e, true, true, true);
   }
 
   /** The typed partial object after each change; missing fields are null. */
+  @SuppressWarnings("unchecked")
   public Iterable<T> partials() {
-    return view(e -> e instanceof ObjectEvent.Partial<T> p ? p.value() : null, true, false, false);
+    return view(e -> (T) e, true, false, false);
   }
 
   /** Array elements, one by one, as each completes and validates against its schema. */
+  @SuppressWarnings("unchecked")
   public Iterable<ObjectEvent.Element<T>> elements() {
-    return view(e -> e instanceof ObjectEvent.Element<T> el ? el : null, false, false, true);
+    return view(
+        e -> e instanceof ObjectEvent.Element<?> el ? (ObjectEvent.Element<T>) el : null,
+        false,
+        false,
+        true);
   }
 
   /** Every change as a small JSON-Pointer patch. */
   public Iterable<JsonChange> patches() {
-    return view(e -> e instanceof ObjectEvent.Patch<T> p ? p.change() : null, false, true, false);
+    return view(e -> e instanceof ObjectEvent.Patch<?> p ? p.change() : null, false, true, false);
   }
 
   /** Schema contradictions seen while streaming, so far. */
@@ -176,20 +186,21 @@ public final class ObjectStream<T> implements AutoCloseable {
   }
 
   private <R> Iterable<R> view(
-      Function<ObjectEvent<T>, R> select, boolean partials, boolean patches, boolean elements) {
+      Function<Object, R> select, boolean partials, boolean patches, boolean elements) {
     return () -> {
       if (iterated) throw new IllegalStateException("an ObjectStream can be iterated only once");
       iterated = true;
       wantPartials = partials;
       wantPatches = patches;
       wantElements = elements;
+      partialsOnly = partials && !patches && !elements;
       return new Iterator<R>() {
         private R next;
 
         @Override
         public boolean hasNext() {
           while (next == null) {
-            ObjectEvent<T> event = pending.poll();
+            Object event = pending.poll();
             if (event == null) {
               if (!advance()) {
                 if (failure != null) throw failure;
@@ -298,7 +309,9 @@ public final class ObjectStream<T> implements AutoCloseable {
   private void apply(List<JsonChange> changes) {
     if (changes.isEmpty()) return;
     boolean visible = false;
-    for (JsonChange change : changes) {
+    // Indexed: the parser's lists are random access, and an iterator per delta is garbage.
+    for (int i = 0, n = changes.size(); i < n; i++) {
+      JsonChange change = changes.get(i);
       if (change instanceof JsonChange.Added added) {
         visible = true;
         if (wantPatches) pending.add(new ObjectEvent.Patch<>(change));
@@ -324,7 +337,13 @@ public final class ObjectStream<T> implements AutoCloseable {
     }
     if (visible && wantPartials) {
       JsonValue tree = parser.snapshot().orElseThrow();
-      pending.add(new ObjectEvent.Partial<>(schema.bind(tree), tree));
+      T value = schema.bind(tree);
+      if (!partialsOnly) {
+        pending.add(new ObjectEvent.Partial<>(value, tree));
+      } else if (value != null) {
+        // The view skips a partial that binds to null, as it did when it unwrapped the event.
+        pending.add(value);
+      }
     }
   }
 
@@ -472,7 +491,7 @@ public final class ObjectStream<T> implements AutoCloseable {
 
   private void violation(SchemaViolation v) {
     earlyViolations.add(v);
-    pending.add(new ObjectEvent.Violation<>(v));
+    if (!partialsOnly) pending.add(new ObjectEvent.Violation<>(v));
   }
 
   /** Whether the completed value is an array element; a completed container is closed here. */

@@ -74,6 +74,12 @@ final class CompiledSchema {
   /** {@code null} when any type is allowed. */
   final Set<Type> types;
 
+  /**
+   * The value kinds {@link #types} accepts, as a bit mask by {@link SchemaType} ordinal (every kind
+   * when {@code types} is null): one test per check instead of a walk over the set.
+   */
+  final int acceptedKinds;
+
   /** OpenAPI's {@code nullable: true}: {@code null} is valid whatever the other keywords say. */
   final boolean nullable;
 
@@ -137,6 +143,7 @@ final class CompiledSchema {
     this.location = location;
     this.rejectsEverything = rejectsEverything;
     this.types = types == null ? null : Collections.unmodifiableSet(EnumSet.copyOf(types));
+    this.acceptedKinds = kindMask(this.types);
     this.nullable = nullable;
     this.enumValues = enumValues;
     this.constValue = constValue;
@@ -160,6 +167,28 @@ final class CompiledSchema {
     this.allOf = allOf;
     this.anyOf = anyOf;
     this.oneOf = oneOf;
+  }
+
+  private static int kindMask(Set<Type> types) {
+    int mask = 0;
+    for (SchemaType kind : SchemaType.values()) {
+      boolean accepted = types == null;
+      if (!accepted) {
+        for (Type type : types) accepted |= type.accepts(kind);
+      }
+      if (accepted) mask |= 1 << kind.ordinal();
+    }
+    return mask;
+  }
+
+  /** Whether this schema has {@code oneOf} or {@code anyOf} alternatives. */
+  boolean hasAlternatives() {
+    return !oneOf.isEmpty() || !anyOf.isEmpty();
+  }
+
+  /** Whether {@link #types} accepts a value of {@code kind}. */
+  boolean accepts(SchemaType kind) {
+    return (acceptedKinds & (1 << kind.ordinal())) != 0;
   }
 
   /** Schemas applied to the same value as this one: the reference target and composition. */

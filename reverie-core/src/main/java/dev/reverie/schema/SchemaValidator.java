@@ -123,6 +123,9 @@ public final class SchemaValidator {
 
   /** Nesting depth of a value, measured without recursion. */
   static int depthOf(JsonNode value) {
+    if (!value.isContainerNode()) {
+      return 0;
+    }
     int deepest = 0;
     Deque<Map.Entry<JsonNode, Integer>> pending = new ArrayDeque<>();
     pending.push(Map.entry(value, 0));
@@ -209,7 +212,7 @@ public final class SchemaValidator {
 
     List<SchemaViolation> validate(CompiledSchema schema, JsonNode value, String path) {
       var out = new Collector();
-      tasks.push(new Validate(schema, value, path, 0, out));
+      tasks.push(new Validate(schema, value, Path.of(path), 0, out));
       drain();
       return out.violations;
     }
@@ -217,7 +220,7 @@ public final class SchemaValidator {
     /** Follows {@code tokens} to the sub-schemas governing that location, then checks there. */
     List<SchemaViolation> at(CompiledSchema schema, List<String> tokens, Leaf leaf) {
       var out = new Collector();
-      tasks.push(new Descend(schema, tokens, 0, "", 0, leaf, out));
+      tasks.push(new Descend(schema, tokens, 0, Path.ROOT, 0, leaf, out));
       drain();
       return out.violations;
     }
@@ -251,7 +254,7 @@ public final class SchemaValidator {
     private void run(Validate task) {
       CompiledSchema schema = task.schema;
       JsonNode value = task.value;
-      String path = task.path;
+      Path path = task.path;
       Collector out = task.out;
       if (schema.rejectsEverything) {
         out.add(path, "no value is allowed here");
@@ -260,7 +263,7 @@ public final class SchemaValidator {
       if (value.isNull() && schema.nullable) {
         return;
       }
-      if (schema.types != null && !typeMatches(schema.types, value)) {
+      if (schema.types != null && !schema.accepts(SchemaType.of(value))) {
         out.add(path, "expected " + describe(schema.types) + " but got " + typeName(value));
         return;
       }
@@ -279,13 +282,15 @@ public final class SchemaValidator {
       }
       int hops = task.hops + 1;
       // Pushed in reverse of the order they should run and report in.
-      pushAlternatives(
-          schema,
-          path,
-          hops,
-          out,
-          true,
-          branch -> new Validate(branch.schema(), value, path, hops, branch.out()));
+      if (schema.hasAlternatives()) {
+        pushAlternatives(
+            schema,
+            path,
+            hops,
+            out,
+            true,
+            branch -> new Validate(branch.schema(), value, path, hops, branch.out()));
+      }
       for (int i = schema.allOf.size() - 1; i >= 0; i--) {
         tasks.push(new Validate(schema.allOf.get(i), value, path, hops, out));
       }
@@ -300,7 +305,7 @@ public final class SchemaValidator {
     }
 
     private void checkArray(
-        CompiledSchema schema, JsonNode array, String path, int hops, Collector out) {
+        CompiledSchema schema, JsonNode array, Path path, int hops, Collector out) {
       int size = array.size();
       if (schema.minItems != null && size < schema.minItems) {
         out.add(path, "must have at least " + schema.minItems + " items but has " + size);
@@ -312,9 +317,7 @@ public final class SchemaValidator {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < size; i++) {
           if (!seen.add(JsonEquality.canonicalKey(array.get(i)))) {
-            out.add(
-                child(path, Integer.toString(i)),
-                "duplicates an earlier item; items must be unique");
+            out.add(path.index(i), "duplicates an earlier item; items must be unique");
             break;
           }
         }
@@ -323,14 +326,13 @@ public final class SchemaValidator {
         CompiledSchema itemSchema =
             i < schema.prefixItems.size() ? schema.prefixItems.get(i) : schema.items;
         if (itemSchema != null) {
-          tasks.push(
-              new Validate(itemSchema, array.get(i), child(path, Integer.toString(i)), hops, out));
+          tasks.push(new Validate(itemSchema, array.get(i), path.index(i), hops, out));
         }
       }
     }
 
     private void checkObject(
-        CompiledSchema schema, JsonNode object, String path, int hops, Collector out) {
+        CompiledSchema schema, JsonNode object, Path path, int hops, Collector out) {
       for (String name : schema.required) {
         if (!object.has(name)) {
           out.add(path, "missing required property \"" + name + "\"");
@@ -338,7 +340,7 @@ public final class SchemaValidator {
       }
       List<Task> children = new ArrayList<>();
       for (Map.Entry<String, JsonNode> entry : object.properties()) {
-        String childPath = child(path, entry.getKey());
+        Path childPath = path.child(entry.getKey());
         CompiledSchema propertySchema = schema.properties.get(entry.getKey());
         if (propertySchema != null
             && entry.getValue().isNull()
@@ -369,7 +371,7 @@ public final class SchemaValidator {
     private void run(Descend task) {
       CompiledSchema schema = task.schema;
       Collector out = task.out;
-      String path = task.path;
+      Path path = task.path;
       if (task.index == task.tokens.size()) {
         tasks.push(task.leaf.task(schema, path, task.hops, out));
         return;
@@ -379,15 +381,17 @@ public final class SchemaValidator {
         return;
       }
       int hops = task.hops + 1;
-      pushAlternatives(
-          schema,
-          path,
-          hops,
-          out,
-          false,
-          branch ->
-              new Descend(
-                  branch.schema(), task.tokens, task.index, path, hops, task.leaf, branch.out()));
+      if (schema.hasAlternatives()) {
+        pushAlternatives(
+            schema,
+            path,
+            hops,
+            out,
+            false,
+            branch ->
+                new Descend(
+                    branch.schema(), task.tokens, task.index, path, hops, task.leaf, branch.out()));
+      }
       for (int i = schema.allOf.size() - 1; i >= 0; i--) {
         tasks.push(
             new Descend(schema.allOf.get(i), task.tokens, task.index, path, hops, task.leaf, out));
@@ -404,7 +408,7 @@ public final class SchemaValidator {
     private void step(Descend task, int hops) {
       CompiledSchema schema = task.schema;
       String token = task.tokens.get(task.index);
-      String childPath = child(task.path, token);
+      Path childPath = task.path.child(token);
       Collector out = task.out;
       boolean objectAllowed =
           schema.types == null || schema.types.contains(CompiledSchema.Type.OBJECT);
@@ -467,7 +471,7 @@ public final class SchemaValidator {
     private void run(Kind task) {
       CompiledSchema schema = task.schema;
       SchemaType kind = task.kind;
-      String path = task.path;
+      Path path = task.path;
       Collector out = task.out;
       if (schema.rejectsEverything) {
         out.add(path, "no value is allowed here");
@@ -476,12 +480,11 @@ public final class SchemaValidator {
       if (kind == SchemaType.NULL && schema.nullable) {
         return;
       }
-      if (schema.types != null && schema.types.stream().noneMatch(type -> type.accepts(kind))) {
+      if (schema.types != null && !schema.accepts(kind)) {
         out.add(path, "expected " + describe(schema.types) + " but got " + kind.schemaName());
         return;
       }
-      if (schema.enumValues != null
-          && schema.enumValues.stream().noneMatch(value -> SchemaType.of(value) == kind)) {
+      if (schema.enumValues != null && !hasValueOfKind(schema.enumValues, kind)) {
         out.add(
             path,
             "expected one of " + abbreviate(schema.enumValues) + " but got " + kind.schemaName());
@@ -492,13 +495,15 @@ public final class SchemaValidator {
         return;
       }
       int hops = task.hops + 1;
-      pushAlternatives(
-          schema,
-          path,
-          hops,
-          out,
-          false,
-          branch -> new Kind(branch.schema(), kind, path, hops, branch.out()));
+      if (schema.hasAlternatives()) {
+        pushAlternatives(
+            schema,
+            path,
+            hops,
+            out,
+            false,
+            branch -> new Kind(branch.schema(), kind, path, hops, branch.out()));
+      }
       for (int i = schema.allOf.size() - 1; i >= 0; i--) {
         tasks.push(new Kind(schema.allOf.get(i), kind, path, hops, out));
       }
@@ -516,25 +521,34 @@ public final class SchemaValidator {
      */
     private void pushAlternatives(
         CompiledSchema schema,
-        String path,
+        Path path,
         int hops,
         Collector out,
         boolean exact,
         java.util.function.Function<Branch, Task> taskFor) {
-      for (List<CompiledSchema> alternatives : List.of(schema.oneOf, schema.anyOf)) {
-        if (alternatives.isEmpty()) {
-          continue;
-        }
-        boolean oneOf = alternatives == schema.oneOf;
-        List<Collector> branches = new ArrayList<>();
-        for (int i = 0; i < alternatives.size(); i++) {
-          branches.add(new Collector());
-        }
-        tasks.push(
-            new Alternatives(path, oneOf ? "oneOf" : "anyOf", exact && oneOf, branches, hops, out));
-        for (int i = alternatives.size() - 1; i >= 0; i--) {
-          tasks.push(taskFor.apply(new Branch(alternatives.get(i), branches.get(i))));
-        }
+      pushAlternatives(schema.oneOf, true, path, hops, out, exact, taskFor);
+      pushAlternatives(schema.anyOf, false, path, hops, out, exact, taskFor);
+    }
+
+    private void pushAlternatives(
+        List<CompiledSchema> alternatives,
+        boolean oneOf,
+        Path path,
+        int hops,
+        Collector out,
+        boolean exact,
+        java.util.function.Function<Branch, Task> taskFor) {
+      if (alternatives.isEmpty()) {
+        return;
+      }
+      List<Collector> branches = new ArrayList<>();
+      for (int i = 0; i < alternatives.size(); i++) {
+        branches.add(new Collector());
+      }
+      tasks.push(
+          new Alternatives(path, oneOf ? "oneOf" : "anyOf", exact && oneOf, branches, hops, out));
+      for (int i = alternatives.size() - 1; i >= 0; i--) {
+        tasks.push(taskFor.apply(new Branch(alternatives.get(i), branches.get(i))));
       }
     }
 
@@ -549,7 +563,8 @@ public final class SchemaValidator {
         }
       }
       if (matches == 0) {
-        for (SchemaViolation violation : noAlternativeMatched(task.path, task.keyword, failures)) {
+        for (SchemaViolation violation :
+            noAlternativeMatched(task.path.text(), task.keyword, failures)) {
           task.out.add(violation.path(), violation.message());
         }
       } else if (matches > 1 && task.exactlyOne) {
@@ -564,7 +579,21 @@ public final class SchemaValidator {
     }
 
     private static void checkNumber(
-        CompiledSchema schema, JsonNode value, String path, Collector out) {
+        CompiledSchema schema, JsonNode value, Path path, Collector out) {
+      if (schema.minimum == null
+          && schema.maximum == null
+          && schema.exclusiveMinimum == null
+          && schema.exclusiveMaximum == null
+          && schema.multipleOf == null) {
+        // No bounds to compare with: only finiteness is checked, as JsonEquality.decimal would
+        // (an infinite or NaN double has no decimal value), without making the decimal.
+        if (value.isFloatingPointNumber()
+            && !Double.isFinite(value.doubleValue())
+            && !value.isBigDecimal()) {
+          out.add(path, "expected a finite number but got " + value.asText());
+        }
+        return;
+      }
       BigDecimal number = JsonEquality.decimal(value);
       if (number == null) {
         out.add(path, "expected a finite number but got " + value.asText());
@@ -593,8 +622,7 @@ public final class SchemaValidator {
       }
     }
 
-    private static void checkString(
-        CompiledSchema schema, String text, String path, Collector out) {
+    private static void checkString(CompiledSchema schema, String text, Path path, Collector out) {
       if (schema.minLength != null || schema.maxLength != null) {
         int length = text.codePointCount(0, text.length());
         if (schema.minLength != null && length < schema.minLength) {
@@ -625,11 +653,17 @@ public final class SchemaValidator {
         violations.add(new SchemaViolation(path, message));
       }
     }
+
+    void add(Path path, String message) {
+      if (!full()) {
+        violations.add(new SchemaViolation(path.text(), message));
+      }
+    }
   }
 
   /** What to check at the end of a path: a whole value, or only the kind of one being written. */
   private record Leaf(JsonNode value, SchemaType kind) {
-    Task task(CompiledSchema schema, String path, int hops, Collector out) {
+    Task task(CompiledSchema schema, Path path, int hops, Collector out) {
       return value != null
           ? new Validate(schema, value, path, hops, out)
           : new Kind(schema, kind, path, hops, out);
@@ -639,32 +673,31 @@ public final class SchemaValidator {
   private record Branch(CompiledSchema schema, Collector out) {}
 
   private sealed interface Task permits Validate, Descend, Kind, Alternatives, Violation {
-    String path();
+    Path path();
 
     int hops();
 
     Collector out();
   }
 
-  private record Validate(
-      CompiledSchema schema, JsonNode value, String path, int hops, Collector out)
+  private record Validate(CompiledSchema schema, JsonNode value, Path path, int hops, Collector out)
       implements Task {}
 
   private record Descend(
       CompiledSchema schema,
       List<String> tokens,
       int index,
-      String path,
+      Path path,
       int hops,
       Leaf leaf,
       Collector out)
       implements Task {}
 
-  private record Kind(CompiledSchema schema, SchemaType kind, String path, int hops, Collector out)
+  private record Kind(CompiledSchema schema, SchemaType kind, Path path, int hops, Collector out)
       implements Task {}
 
   private record Alternatives(
-      String path,
+      Path path,
       String keyword,
       boolean exactlyOne,
       List<Collector> branches,
@@ -673,7 +706,63 @@ public final class SchemaValidator {
       implements Task {}
 
   /** A violation found while scheduling children, reported in document order. */
-  private record Violation(String path, String message, int hops, Collector out) implements Task {}
+  private record Violation(Path path, String message, int hops, Collector out) implements Task {}
+
+  /**
+   * Where a task's value sits, as a JSON Pointer spelled out only when a violation needs it: most
+   * values are valid, and a pointer string per checked member is most of a validation's garbage.
+   * Confined to one {@link Run}.
+   */
+  private static final class Path {
+    static final Path ROOT = new Path(null, null, 0, "");
+
+    private final Path parent;
+    // The unescaped reference token, or null for an array index.
+    private final String token;
+    private final int index;
+    private String text;
+
+    private Path(Path parent, String token, int index, String text) {
+      this.parent = parent;
+      this.token = token;
+      this.index = index;
+      this.text = text;
+    }
+
+    static Path of(String pointer) {
+      return pointer.isEmpty() ? ROOT : new Path(null, null, 0, pointer);
+    }
+
+    Path child(String name) {
+      return new Path(this, name, 0, null);
+    }
+
+    Path index(int position) {
+      return new Path(this, null, position, null);
+    }
+
+    /** The JSON Pointer; built without recursion, as paths may be as deep as the value. */
+    String text() {
+      if (text != null) {
+        return text;
+      }
+      List<Path> unspelled = new ArrayList<>();
+      Path spelled = this;
+      while (spelled.text == null) {
+        unspelled.add(spelled);
+        spelled = spelled.parent;
+      }
+      String prefix = spelled.text;
+      for (int i = unspelled.size() - 1; i >= 0; i--) {
+        Path path = unspelled.get(i);
+        prefix =
+            SchemaValidator.child(
+                prefix, path.token != null ? path.token : Integer.toString(path.index));
+        path.text = prefix;
+      }
+      return prefix;
+    }
+  }
 
   /**
    * Explains why no alternative matched. When exactly one alternative got past this level (its
@@ -727,8 +816,13 @@ public final class SchemaValidator {
             : "; allowed: " + String.join(", ", schema.properties.keySet()));
   }
 
-  private static boolean typeMatches(Set<CompiledSchema.Type> types, JsonNode value) {
-    return types.stream().anyMatch(type -> type.accepts(SchemaType.of(value)));
+  private static boolean hasValueOfKind(List<JsonNode> values, SchemaType kind) {
+    for (JsonNode value : values) {
+      if (SchemaType.of(value) == kind) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String describe(Set<CompiledSchema.Type> types) {

@@ -8,6 +8,7 @@ import dev.reverie.Call;
 import dev.reverie.ObjectCall;
 import dev.reverie.ObjectEvent;
 import dev.reverie.ObjectSchema;
+import dev.reverie.ObjectStream;
 import dev.reverie.Prompt;
 import dev.reverie.provider.openai.OpenAi;
 import dev.reverie.schema.SchemaViolation;
@@ -48,7 +49,7 @@ class ObjectStreamNestingTest {
     return out.append("data: [DONE]\n\n").toString();
   }
 
-  private static List<String> events(int width) throws Exception {
+  private static ObjectStream<JsonValue> stream(int width) throws Exception {
     List<String> deltas = new ArrayList<>();
     for (int i = 0; i < DOCUMENT.length(); i += width) {
       deltas.add(DOCUMENT.substring(i, Math.min(DOCUMENT.length(), i + width)));
@@ -59,8 +60,12 @@ class ObjectStreamNestingTest {
         ObjectCall.of(
             Call.of(Prompt.user("nested")),
             ObjectSchema.json((ObjectNode) MAPPER.readTree(SCHEMA)).named("Nested"));
+    return model.streamObject(call);
+  }
+
+  private static List<String> events(int width) throws Exception {
     List<String> seen = new ArrayList<>();
-    try (var stream = model.streamObject(call)) {
+    try (var stream = stream(width)) {
       for (ObjectEvent<JsonValue> event : stream.events()) {
         if (event instanceof ObjectEvent.Element<JsonValue> element) {
           seen.add(element.path() + "=" + element.value().toJson());
@@ -100,6 +105,41 @@ class ObjectStreamNestingTest {
             "/c/3/0=false");
     for (int width : new int[] {1, 3, 4, 7, DOCUMENT.length()}) {
       assertThat(events(width)).as("deltas of %d chars", width).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void partialsViewShowsWhatTheEventsViewShows() throws Exception {
+    // partials() skips building the other events; it must still show every partial of events(),
+    // in order, and record the same early violations.
+    for (int width : new int[] {1, 3, 4, 7, DOCUMENT.length()}) {
+      List<String> expectedPartials = new ArrayList<>();
+      List<SchemaViolation> expectedViolations = new ArrayList<>();
+      List<SchemaViolation> recorded;
+      try (var stream = stream(width)) {
+        for (ObjectEvent<JsonValue> event : stream.events()) {
+          if (event instanceof ObjectEvent.Partial<JsonValue> partial) {
+            expectedPartials.add(partial.value().toJson());
+          } else if (event instanceof ObjectEvent.Violation<JsonValue> violation) {
+            expectedViolations.add(violation.violation());
+          }
+        }
+        recorded = stream.earlyViolations();
+      }
+      assertThat(recorded).isEqualTo(expectedViolations);
+      List<String> partials = new ArrayList<>();
+      try (var stream = stream(width)) {
+        for (JsonValue partial : stream.partials()) partials.add(partial.toJson());
+        assertThat(stream.earlyViolations())
+            .as("violations, deltas of %d chars", width)
+            .isEqualTo(expectedViolations);
+        assertThat(stream.result().tree().toJson()).isEqualTo(DOCUMENT);
+      } catch (dev.reverie.error.NoObjectGeneratedException e) {
+        // The document breaks the schema: the result fails the same way after either view.
+        assertThat(e.getMessage()).contains("does not match the schema");
+      }
+      assertThat(partials).as("partials, deltas of %d chars", width).isEqualTo(expectedPartials);
+      assertThat(partials).isNotEmpty();
     }
   }
 }

@@ -301,6 +301,40 @@ class SchemaValidatorTest {
         .hasSize(SchemaValidator.MAX_VIOLATIONS);
   }
 
+  @Test
+  void pathsOfDeepViolationsAreSpelledOutWithEscapes() {
+    // Paths are built only when a violation needs them; they must read as before, escapes and
+    // indices included, from validate and from checkComplete at a nested location.
+    var validator =
+        SchemaValidator.of(
+            json(
+                "{\"type\":\"object\",\"properties\":{\"a/b\":{\"type\":\"object\","
+                    + "\"properties\":{\"c~d\":{\"type\":\"array\",\"items\":"
+                    + "{\"type\":\"integer\"}}},\"additionalProperties\":false}}}"));
+    assertThat(validator.validate(json("{\"a/b\":{\"c~d\":[1,\"x\",3,true],\"e\":1}}")))
+        .containsExactly(
+            new SchemaViolation("/a~1b/c~0d/1", "expected integer but got string"),
+            new SchemaViolation("/a~1b/c~0d/3", "expected integer but got boolean"),
+            new SchemaViolation("/a~1b/e", "property \"e\" is not allowed; allowed: c~d"));
+    assertThat(validator.checkComplete("/a~1b/c~0d", json("[2,\"y\"]")))
+        .contains(new SchemaViolation("/a~1b/c~0d/1", "expected integer but got string"));
+    assertThat(validator.checkComplete("/a~1b/c~0d/7", json("7"))).isEmpty();
+  }
+
+  @Test
+  void anUnboundedNumberIsStillCheckedToBeFinite() {
+    var validator = SchemaValidator.of(json("{\"type\":\"number\"}"));
+    var factory = JsonNodeFactory.instance;
+    assertThat(validator.validate(factory.numberNode(Double.NaN)))
+        .containsExactly(new SchemaViolation("", "expected a finite number but got NaN"));
+    assertThat(validator.validate(factory.numberNode(Double.POSITIVE_INFINITY)))
+        .containsExactly(new SchemaViolation("", "expected a finite number but got Infinity"));
+    assertThat(validator.validate(factory.numberNode(1.5))).isEmpty();
+    assertThat(validator.validate(factory.numberNode(new BigDecimal("1e400")))).isEmpty();
+    assertThat(SchemaValidator.of(json("{\"minimum\":0}")).validate(factory.numberNode(Double.NaN)))
+        .containsExactly(new SchemaViolation("", "expected a finite number but got NaN"));
+  }
+
   private static JsonNode json(String text) {
     return Json.parse(text, "test");
   }
