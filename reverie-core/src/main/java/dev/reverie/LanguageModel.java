@@ -105,7 +105,12 @@ public final class LanguageModel {
     }
     var finished =
         ObjectFinisher.finish(
-            text, parsed, validator, request.repair(), response.usage(), response.finishReason());
+            text,
+            parsed.map(ObjectFinisher.Parsed::of),
+            validator,
+            request.repair(),
+            response.usage(),
+            response.finishReason());
     return new ObjectResult<>(
         request.schema().bind(finished.tree()),
         finished.tree(),

@@ -11,6 +11,7 @@ import dev.reverie.repair.JsonRepair;
 import dev.reverie.repair.RepairHook;
 import dev.reverie.schema.SchemaValidator;
 import dev.reverie.schema.SchemaViolation;
+import dev.reverie.schema.ValidatedValues;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -27,19 +28,30 @@ final class ObjectFinisher {
   record Finished(JsonValue tree, boolean repaired) {}
 
   /**
+   * The tree the incremental parser produced, its Jackson form, and what a stream already found
+   * valid in it (null when nothing was checked before).
+   */
+  record Parsed(JsonValue tree, JsonNode node, ValidatedValues known) {
+    static Parsed of(JsonValue tree) {
+      return new Parsed(tree, tree.toJsonNode(), null);
+    }
+  }
+
+  /**
    * @param parsed the tree the incremental parser produced, if it parsed the text completely
    */
   static Finished finish(
       String rawText,
-      Optional<JsonValue> parsed,
+      Optional<Parsed> parsed,
       SchemaValidator validator,
       RepairHook hook,
       Usage usage,
       FinishReason finishReason) {
     Exception lastError = null;
     if (parsed.isPresent()) {
-      List<SchemaViolation> violations = validator.validate(parsed.get().toJsonNode());
-      if (violations.isEmpty()) return new Finished(parsed.get(), false);
+      List<SchemaViolation> violations =
+          validator.validate(parsed.get().node(), parsed.get().known());
+      if (violations.isEmpty()) return new Finished(parsed.get().tree(), false);
       lastError =
           new ReverieException("the object does not match the schema: " + describe(violations));
     }

@@ -7,11 +7,13 @@ import dev.reverie.error.ReverieException;
 import dev.reverie.internal.json.Json;
 import dev.reverie.json.IncrementalJsonParser;
 import dev.reverie.json.JsonChange;
+import dev.reverie.json.JsonNodeCache;
 import dev.reverie.json.JsonReadLimits;
 import dev.reverie.json.JsonValue;
 import dev.reverie.repair.RepairHook;
 import dev.reverie.schema.SchemaValidator;
 import dev.reverie.schema.SchemaViolation;
+import dev.reverie.schema.ValidatedValues;
 import dev.reverie.stream.Error;
 import dev.reverie.stream.Finish;
 import dev.reverie.stream.PartStream;
@@ -48,6 +50,10 @@ public final class ObjectStream<T> implements AutoCloseable {
   private final Iterator<StreamPart> source;
   private final ObjectSchema<T> schema;
   private final SchemaValidator validator;
+  // Completed array elements are converted and checked as they complete; the whole document is
+  // checked again at the end. These let that final pass reuse both instead of redoing them.
+  private final JsonNodeCache nodes = new JsonNodeCache();
+  private final ValidatedValues validated = new ValidatedValues();
   private final RepairHook repairHook;
   private final boolean fromToolInput;
   private final IncrementalJsonParser parser = new IncrementalJsonParser(JsonReadLimits.DEFAULT);
@@ -166,7 +172,14 @@ public final class ObjectStream<T> implements AutoCloseable {
     }
     Optional<JsonValue> parsed =
         parseError == null && parser.isComplete() ? parser.snapshot() : Optional.empty();
-    var finished = ObjectFinisher.finish(text, parsed, validator, repairHook, usage, finishReason);
+    var finished =
+        ObjectFinisher.finish(
+            text,
+            parsed.map(tree -> new ObjectFinisher.Parsed(tree, tree.toJsonNode(nodes), validated)),
+            validator,
+            repairHook,
+            usage,
+            finishReason);
     result =
         new ObjectResult<>(
             schema.bind(finished.tree()),
@@ -327,7 +340,8 @@ public final class ObjectStream<T> implements AutoCloseable {
       } else if (change instanceof JsonChange.Completed completed) {
         if (isArrayElement(completed)) {
           Optional<SchemaViolation> v =
-              validator.checkComplete(completed.path(), completed.value().toJsonNode());
+              validator.checkComplete(
+                  completed.path(), completed.value().toJsonNode(nodes), validated);
           if (v.isPresent()) violation(v.get());
           else if (wantElements) {
             pending.add(new ObjectEvent.Element<>(completed.path(), completed.value()));

@@ -20,6 +20,7 @@ public final class AllocationMeter {
       throw new IllegalStateException("this JVM cannot measure allocation per thread");
     }
     THREADS.setThreadAllocatedMemoryEnabled(true);
+    if (THREADS.isCurrentThreadCpuTimeSupported()) THREADS.setThreadCpuTimeEnabled(true);
   }
 
   private AllocationMeter() {}
@@ -27,6 +28,11 @@ public final class AllocationMeter {
   /** Bytes the calling thread has allocated since it started. */
   public static long currentThread() {
     return THREADS.getThreadAllocatedBytes(Thread.currentThread().getId());
+  }
+
+  /** CPU time the calling thread has used since it started, in nanoseconds. */
+  public static long currentThreadCpuNanos() {
+    return THREADS.getCurrentThreadCpuTime();
   }
 
   /** Bytes allocated so far by each live thread not serving the loopback server, by thread id. */

@@ -41,7 +41,8 @@ public final class EndToEndBench {
   private EndToEndBench() {}
 
   /** One client's run: wall time, allocation on the consuming thread and on all client threads. */
-  record Sample(long nanos, long threadBytes, long clientBytes, int chunks, int partials) {}
+  record Sample(
+      long nanos, long cpuNanos, long threadBytes, long clientBytes, int chunks, int partials) {}
 
   /** One way of reading the stream, run once per round. */
   private record Contestant(String name, Callable<Sample> run) {}
@@ -119,9 +120,10 @@ public final class EndToEndBench {
           line.append(
               String.format(
                   Locale.ROOT,
-                  " | %s %.3f us %.0f B (client threads %.0f B)",
+                  " | %s %.3f us (cpu %.3f us) %.0f B (client threads %.0f B)",
                   contestant.name(),
                   s.nanos() / 1000.0 / s.chunks(),
+                  s.cpuNanos() / 1000.0 / s.chunks(),
                   (double) s.threadBytes() / s.chunks(),
                   (double) s.clientBytes() / s.chunks()));
           if (measured) samples.get(contestant.name()).add(s);
@@ -135,6 +137,7 @@ public final class EndToEndBench {
   private static Sample runReverie(LanguageModel model, Library expected, int chunks) {
     Map<Long, Long> clientBefore = AllocationMeter.clientThreads();
     long bytesBefore = AllocationMeter.currentThread();
+    long cpuBefore = AllocationMeter.currentThreadCpuNanos();
     long start = System.nanoTime();
     int partials = 0;
     Library last = null;
@@ -148,18 +151,20 @@ public final class EndToEndBench {
       result = stream.result();
     }
     long nanos = System.nanoTime() - start;
+    long cpuNanos = AllocationMeter.currentThreadCpuNanos() - cpuBefore;
     long threadBytes = AllocationMeter.currentThread() - bytesBefore;
     long clientBytes = AllocationMeter.difference(clientBefore, AllocationMeter.clientThreads());
     sink = last;
     if (!expected.equals(result.object())) {
       throw new IllegalStateException("Reverie's final object differs from the document");
     }
-    return new Sample(nanos, threadBytes, clientBytes, chunks, partials);
+    return new Sample(nanos, cpuNanos, threadBytes, clientBytes, chunks, partials);
   }
 
   private static Sample runText(LanguageModel model, String document, int chunks) {
     Map<Long, Long> clientBefore = AllocationMeter.clientThreads();
     long bytesBefore = AllocationMeter.currentThread();
+    long cpuBefore = AllocationMeter.currentThreadCpuNanos();
     long start = System.nanoTime();
     var text = new StringBuilder();
     try (PartStream parts = model.stream(Prompt.user("Describe a library and its catalogue."))) {
@@ -168,26 +173,29 @@ public final class EndToEndBench {
       }
     }
     long nanos = System.nanoTime() - start;
+    long cpuNanos = AllocationMeter.currentThreadCpuNanos() - cpuBefore;
     long threadBytes = AllocationMeter.currentThread() - bytesBefore;
     long clientBytes = AllocationMeter.difference(clientBefore, AllocationMeter.clientThreads());
     if (!document.contentEquals(text)) {
       throw new IllegalStateException("Reverie's text stream differs from the document");
     }
-    return new Sample(nanos, threadBytes, clientBytes, chunks, 0);
+    return new Sample(nanos, cpuNanos, threadBytes, clientBytes, chunks, 0);
   }
 
   private static Sample runBare(BareStreamingClient client, String document) throws Exception {
     Map<Long, Long> clientBefore = AllocationMeter.clientThreads();
     long bytesBefore = AllocationMeter.currentThread();
+    long cpuBefore = AllocationMeter.currentThreadCpuNanos();
     long start = System.nanoTime();
     BareStreamingClient.Streamed streamed = client.stream();
     long nanos = System.nanoTime() - start;
+    long cpuNanos = AllocationMeter.currentThreadCpuNanos() - cpuBefore;
     long threadBytes = AllocationMeter.currentThread() - bytesBefore;
     long clientBytes = AllocationMeter.difference(clientBefore, AllocationMeter.clientThreads());
     if (!document.equals(streamed.content())) {
       throw new IllegalStateException("the bare client's text differs from the document");
     }
-    return new Sample(nanos, threadBytes, clientBytes, streamed.contentChunks(), 0);
+    return new Sample(nanos, cpuNanos, threadBytes, clientBytes, streamed.contentChunks(), 0);
   }
 
   private static double perChunk(long total, Sample sample) {
@@ -208,15 +216,18 @@ public final class EndToEndBench {
         "Per content chunk, median [min..max] of the rounds; ratios are of medians, to the bare"
             + " client.\n");
     System.out.println(
-        "| client | time (µs) | ratio | allocated, consuming thread (B) | ratio |"
-            + " allocated, all client threads (B) | ratio |");
-    System.out.println("|---|---|---|---|---|---|---|");
+        "| client | time (µs) | ratio | CPU, consuming thread (µs) | ratio |"
+            + " allocated, consuming thread (B) | ratio | allocated, all client threads (B) | ratio |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|");
     for (var entry : samples.entrySet()) {
       List<Sample> mine = entry.getValue();
       var row = new StringBuilder("| " + entry.getKey() + " |");
       for (Metric metric :
           new Metric[] {
-            s -> s.nanos() / 1000.0, s -> (double) s.threadBytes(), s -> (double) s.clientBytes()
+            s -> s.nanos() / 1000.0,
+            s -> s.cpuNanos() / 1000.0,
+            s -> (double) s.threadBytes(),
+            s -> (double) s.clientBytes()
           }) {
         double[] values = perChunkValues(mine, metric);
         double[] base = perChunkValues(baseline, metric);

@@ -68,6 +68,14 @@ public sealed interface JsonValue
     return JsonTrees.toJsonNode(this);
   }
 
+  /**
+   * As {@link #toJsonNode()}, reusing (and adding to) the trees {@code cache} holds for containers
+   * converted before; the result shares them, so it must not be modified.
+   */
+  default JsonNode toJsonNode(JsonNodeCache cache) {
+    return JsonTrees.toJsonNode(this, cache);
+  }
+
   /** Compact JSON text of this value as it stands (open strings and containers closed). */
   default String toJson() {
     return JsonTrees.write(this);

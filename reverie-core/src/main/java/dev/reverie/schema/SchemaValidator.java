@@ -63,11 +63,20 @@ public final class SchemaValidator {
    * it is valid. A Java {@code null} is treated as JSON {@code null}.
    */
   public List<SchemaViolation> validate(JsonNode value) {
+    return validate(value, null);
+  }
+
+  /**
+   * As {@link #validate(JsonNode)}, skipping the nodes {@code known} records as already valid
+   * against the same part of the schema (by {@link #checkComplete(String, JsonNode,
+   * ValidatedValues)} with this validator); a null {@code known} skips nothing.
+   */
+  public List<SchemaViolation> validate(JsonNode value, ValidatedValues known) {
     JsonNode checked = orNull(value);
     if (depthOf(checked) > MAX_VALUE_DEPTH) {
       return List.of(tooDeep(""));
     }
-    return List.copyOf(new Run().validate(root, checked, ""));
+    return List.copyOf(new Run(known).validate(root, checked, ""));
   }
 
   /**
@@ -87,7 +96,7 @@ public final class SchemaValidator {
    * @throws IllegalArgumentException when {@code path} is not a JSON Pointer
    */
   public Optional<SchemaViolation> checkKind(String path, SchemaType kind) {
-    return first(new Run().at(root, tokens(path), new Leaf(null, kind)));
+    return first(new Run(null).at(root, tokens(path), new Leaf(null, kind)));
   }
 
   /**
@@ -98,12 +107,27 @@ public final class SchemaValidator {
    * @throws IllegalArgumentException when {@code path} is not a JSON Pointer
    */
   public Optional<SchemaViolation> checkComplete(String path, JsonNode value) {
+    return checkComplete(path, value, null);
+  }
+
+  /**
+   * As {@link #checkComplete(String, JsonNode)}, skipping the nodes {@code known} records as
+   * already valid, and recording {@code value} there when it is valid against the one sub-schema
+   * that governs {@code path} (nothing is recorded where alternatives make several govern it).
+   */
+  public Optional<SchemaViolation> checkComplete(
+      String path, JsonNode value, ValidatedValues known) {
     List<String> tokens = tokens(path);
     JsonNode checked = orNull(value);
     if (depthOf(checked) + tokens.size() > MAX_VALUE_DEPTH) {
       return Optional.of(tooDeep(path));
     }
-    return first(new Run().at(root, tokens, new Leaf(checked, null)));
+    Run run = new Run(known);
+    List<SchemaViolation> violations = run.at(root, tokens, new Leaf(checked, null));
+    if (violations.isEmpty() && known != null && run.leaves == 1 && checked.isContainerNode()) {
+      known.add(run.leafSchema, checked);
+    }
+    return first(violations);
   }
 
   private static Optional<SchemaViolation> first(List<SchemaViolation> violations) {
@@ -209,6 +233,15 @@ public final class SchemaValidator {
     private static final int MAX_HOPS = 4 * MAX_VALUE_DEPTH;
 
     private final Deque<Task> tasks = new ArrayDeque<>();
+    // Values found valid before, skipped; null to check everything.
+    private final ValidatedValues known;
+    // The sub-schemas a descent ended at, and the last of them.
+    int leaves;
+    CompiledSchema leafSchema;
+
+    Run(ValidatedValues known) {
+      this.known = known;
+    }
 
     List<SchemaViolation> validate(CompiledSchema schema, JsonNode value, String path) {
       var out = new Collector();
@@ -254,6 +287,9 @@ public final class SchemaValidator {
     private void run(Validate task) {
       CompiledSchema schema = task.schema;
       JsonNode value = task.value;
+      if (known != null && known.contains(schema, value)) {
+        return;
+      }
       Path path = task.path;
       Collector out = task.out;
       if (schema.rejectsEverything) {
@@ -373,6 +409,8 @@ public final class SchemaValidator {
       Collector out = task.out;
       Path path = task.path;
       if (task.index == task.tokens.size()) {
+        leaves++;
+        leafSchema = schema;
         tasks.push(task.leaf.task(schema, path, task.hops, out));
         return;
       }

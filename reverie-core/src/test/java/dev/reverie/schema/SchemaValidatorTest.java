@@ -222,6 +222,67 @@ class SchemaValidatorTest {
   }
 
   @Test
+  void aFinalCheckSkipsTheNodesAlreadyFoundValidAtTheSameSubSchema() {
+    var validator =
+        SchemaValidator.of(
+            json(
+                "{\"type\":\"object\",\"required\":[\"items\"],\"properties\":{\"items\":"
+                    + "{\"type\":\"array\",\"items\":{\"type\":\"object\","
+                    + "\"required\":[\"n\"],\"properties\":{\"n\":{\"type\":\"integer\"}}}},"
+                    + "\"other\":{\"type\":\"object\",\"required\":[\"x\"]}}}"));
+    var known = new ValidatedValues();
+    var element = (com.fasterxml.jackson.databind.node.ObjectNode) json("{\"n\":1}");
+    assertThat(validator.checkComplete("/items/0", element, known)).isEmpty();
+    var document = (com.fasterxml.jackson.databind.node.ObjectNode) json("{\"items\":[]}");
+    document.withArray("items").add(element);
+    assertThat(validator.validate(document, known)).isEmpty();
+
+    // Proof that the element was skipped, not checked again: break it behind the record's back.
+    element.put("n", "not an integer");
+    assertThat(validator.validate(document, known)).isEmpty();
+    assertThat(validator.validate(document))
+        .extracting(SchemaViolation::path)
+        .containsExactly("/items/0/n");
+
+    // The same node under another sub-schema is checked there; the rest of the document still is.
+    document.set("other", element);
+    assertThat(validator.validate(document, known))
+        .extracting(SchemaViolation::path)
+        .containsExactly("/other");
+    document.remove("other");
+    document.remove("items");
+    assertThat(validator.validate(document, known))
+        .extracting(SchemaViolation::message)
+        .containsExactly("missing required property \"items\"");
+  }
+
+  @Test
+  void anInvalidElementOrOneUnderAlternativesIsNotRecorded() {
+    var validator =
+        SchemaValidator.of(
+            json(
+                // Two sub-schemas govern /0: the element is valid under one of them, which one
+                // depends on the rest of the document, so it cannot be recorded as valid.
+                "{\"anyOf\":[{\"type\":\"array\",\"items\":{\"required\":[\"a\"]}},"
+                    + "{\"type\":\"array\",\"items\":{\"required\":[\"b\"]}}]}"));
+    var known = new ValidatedValues();
+    var element = (com.fasterxml.jackson.databind.node.ObjectNode) json("{\"a\":1}");
+    assertThat(validator.checkComplete("/0", element, known)).isEmpty();
+    element.remove("a");
+    var document = json("[]");
+    ((com.fasterxml.jackson.databind.node.ArrayNode) document).add(element);
+    assertThat(validator.validate(document, known)).isNotEmpty();
+
+    var plain = SchemaValidator.of(json("{\"type\":\"array\",\"items\":{\"required\":[\"a\"]}}"));
+    var invalid = json("{}");
+    var none = new ValidatedValues();
+    assertThat(plain.checkComplete("/0", invalid, none)).isPresent();
+    var withInvalid = json("[]");
+    ((com.fasterxml.jackson.databind.node.ArrayNode) withInvalid).add(invalid);
+    assertThat(plain.validate(withInvalid, none)).isNotEmpty();
+  }
+
+  @Test
   void rejectsMalformedPointers() {
     assertThatThrownBy(() -> BOOK.checkKind("title", SchemaType.STRING))
         .isInstanceOf(IllegalArgumentException.class);

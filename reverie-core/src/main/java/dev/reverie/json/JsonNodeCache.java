@@ -1,0 +1,29 @@
+package dev.reverie.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Remembers the Jackson tree made for each container by {@link
+ * JsonValue#toJsonNode(JsonNodeCache)}, by identity, so converting a document whose parts were
+ * converted before (array elements checked one by one as they completed, then the whole document at
+ * the end) converts each part once.
+ *
+ * <p>Values are immutable, so a container always converts to an equal tree; the cached trees are
+ * shared between results, which callers must therefore not modify. One per document; not
+ * thread-safe.
+ */
+public final class JsonNodeCache implements JsonTrees.NodeCache {
+  private final Map<JsonValue, JsonNode> nodes = new IdentityHashMap<>();
+
+  @Override
+  public JsonNode get(JsonValue container) {
+    return nodes.get(container);
+  }
+
+  @Override
+  public void put(JsonValue container, JsonNode node) {
+    nodes.put(container, node);
+  }
+}
