@@ -35,6 +35,17 @@ public final class AllocationMeter {
     return THREADS.getCurrentThreadCpuTime();
   }
 
+  /**
+   * CPU time the whole process has used, in nanoseconds: the client's threads, the loopback
+   * server's and the JVM's own (JIT, GC), or -1 where the platform cannot tell.
+   */
+  public static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : -1;
+  }
+
   /** Bytes allocated so far by each live thread not serving the loopback server, by thread id. */
   public static Map<Long, Long> clientThreads() {
     long[] ids = THREADS.getAllThreadIds();

@@ -42,7 +42,13 @@ public final class EndToEndBench {
 
   /** One client's run: wall time, allocation on the consuming thread and on all client threads. */
   record Sample(
-      long nanos, long cpuNanos, long threadBytes, long clientBytes, int chunks, int partials) {}
+      long nanos,
+      long cpuNanos,
+      long processCpuNanos,
+      long threadBytes,
+      long clientBytes,
+      int chunks,
+      int partials) {}
 
   /** One way of reading the stream, run once per round. */
   private record Contestant(String name, Callable<Sample> run) {}
@@ -138,6 +144,7 @@ public final class EndToEndBench {
     Map<Long, Long> clientBefore = AllocationMeter.clientThreads();
     long bytesBefore = AllocationMeter.currentThread();
     long cpuBefore = AllocationMeter.currentThreadCpuNanos();
+    long processCpuBefore = AllocationMeter.processCpuNanos();
     long start = System.nanoTime();
     int partials = 0;
     Library last = null;
@@ -152,19 +159,21 @@ public final class EndToEndBench {
     }
     long nanos = System.nanoTime() - start;
     long cpuNanos = AllocationMeter.currentThreadCpuNanos() - cpuBefore;
+    long processCpuNanos = AllocationMeter.processCpuNanos() - processCpuBefore;
     long threadBytes = AllocationMeter.currentThread() - bytesBefore;
     long clientBytes = AllocationMeter.difference(clientBefore, AllocationMeter.clientThreads());
     sink = last;
     if (!expected.equals(result.object())) {
       throw new IllegalStateException("Reverie's final object differs from the document");
     }
-    return new Sample(nanos, cpuNanos, threadBytes, clientBytes, chunks, partials);
+    return new Sample(nanos, cpuNanos, processCpuNanos, threadBytes, clientBytes, chunks, partials);
   }
 
   private static Sample runText(LanguageModel model, String document, int chunks) {
     Map<Long, Long> clientBefore = AllocationMeter.clientThreads();
     long bytesBefore = AllocationMeter.currentThread();
     long cpuBefore = AllocationMeter.currentThreadCpuNanos();
+    long processCpuBefore = AllocationMeter.processCpuNanos();
     long start = System.nanoTime();
     var text = new StringBuilder();
     try (PartStream parts = model.stream(Prompt.user("Describe a library and its catalogue."))) {
@@ -174,28 +183,32 @@ public final class EndToEndBench {
     }
     long nanos = System.nanoTime() - start;
     long cpuNanos = AllocationMeter.currentThreadCpuNanos() - cpuBefore;
+    long processCpuNanos = AllocationMeter.processCpuNanos() - processCpuBefore;
     long threadBytes = AllocationMeter.currentThread() - bytesBefore;
     long clientBytes = AllocationMeter.difference(clientBefore, AllocationMeter.clientThreads());
     if (!document.contentEquals(text)) {
       throw new IllegalStateException("Reverie's text stream differs from the document");
     }
-    return new Sample(nanos, cpuNanos, threadBytes, clientBytes, chunks, 0);
+    return new Sample(nanos, cpuNanos, processCpuNanos, threadBytes, clientBytes, chunks, 0);
   }
 
   private static Sample runBare(BareStreamingClient client, String document) throws Exception {
     Map<Long, Long> clientBefore = AllocationMeter.clientThreads();
     long bytesBefore = AllocationMeter.currentThread();
     long cpuBefore = AllocationMeter.currentThreadCpuNanos();
+    long processCpuBefore = AllocationMeter.processCpuNanos();
     long start = System.nanoTime();
     BareStreamingClient.Streamed streamed = client.stream();
     long nanos = System.nanoTime() - start;
     long cpuNanos = AllocationMeter.currentThreadCpuNanos() - cpuBefore;
+    long processCpuNanos = AllocationMeter.processCpuNanos() - processCpuBefore;
     long threadBytes = AllocationMeter.currentThread() - bytesBefore;
     long clientBytes = AllocationMeter.difference(clientBefore, AllocationMeter.clientThreads());
     if (!document.equals(streamed.content())) {
       throw new IllegalStateException("the bare client's text differs from the document");
     }
-    return new Sample(nanos, cpuNanos, threadBytes, clientBytes, streamed.contentChunks(), 0);
+    return new Sample(
+        nanos, cpuNanos, processCpuNanos, threadBytes, clientBytes, streamed.contentChunks(), 0);
   }
 
   private static double perChunk(long total, Sample sample) {
@@ -217,8 +230,9 @@ public final class EndToEndBench {
             + " client.\n");
     System.out.println(
         "| client | time (µs) | ratio | CPU, consuming thread (µs) | ratio |"
+            + " CPU, whole process (µs) | ratio |"
             + " allocated, consuming thread (B) | ratio | allocated, all client threads (B) | ratio |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
     for (var entry : samples.entrySet()) {
       List<Sample> mine = entry.getValue();
       var row = new StringBuilder("| " + entry.getKey() + " |");
@@ -226,6 +240,7 @@ public final class EndToEndBench {
           new Metric[] {
             s -> s.nanos() / 1000.0,
             s -> s.cpuNanos() / 1000.0,
+            s -> s.processCpuNanos() / 1000.0,
             s -> (double) s.threadBytes(),
             s -> (double) s.clientBytes()
           }) {
