@@ -5,6 +5,9 @@ import dev.reverie.error.StreamProtocolException;
 import dev.reverie.error.TransportException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -44,6 +47,10 @@ public final class SseReader implements AutoCloseable {
   private static final int RETAINED_CAPACITY = 1024 * 1024;
   private static final byte CR = '\r';
   private static final byte LF = '\n';
+  private static final long CR_BYTES = 0x0D0D0D0D0D0D0D0DL;
+  private static final long LF_BYTES = 0x0A0A0A0A0A0A0A0AL;
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final InputStream in;
   private final int maxBytes;
@@ -330,8 +337,7 @@ public final class SseReader implements AutoCloseable {
           continue;
         }
       }
-      int end = position;
-      while (end < limit && buffer[end] != LF && buffer[end] != CR) end++;
+      int end = lineEnd(buffer, position, limit);
       if (end == limit) {
         appendToLine(position, limit - position);
         position = limit;
@@ -358,6 +364,28 @@ public final class SseReader implements AutoCloseable {
       position = end + 1;
       return result;
     }
+  }
+
+  /**
+   * The index of the first CR or LF in {@code bytes[from, to)}, or {@code to}. Eight bytes at a
+   * time: the scan for line ends is most of what reading an event costs, since an event's data is
+   * otherwise not touched here.
+   */
+  static int lineEnd(byte[] bytes, int from, int to) {
+    int i = from;
+    for (; i + Long.BYTES <= to; i += Long.BYTES) {
+      long word = (long) LONGS.get(bytes, i);
+      long found = zeroBytes(word ^ LF_BYTES) | zeroBytes(word ^ CR_BYTES);
+      // Only the lowest flagged byte is exact, which is the one wanted.
+      if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
+    }
+    while (i < to && bytes[i] != LF && bytes[i] != CR) i++;
+    return i;
+  }
+
+  /** A high bit set in the lowest byte of {@code word} that is zero (and maybe some above it). */
+  private static long zeroBytes(long word) {
+    return (word - 0x0101010101010101L) & ~word & 0x8080808080808080L;
   }
 
   private void appendToLine(int from, int count) {

@@ -127,6 +127,26 @@ class SseReaderTest {
   }
 
   @Test
+  void theWordAtATimeScanFindsTheFirstLineEndLikeAByteAtATimeOne() {
+    var random = new java.util.Random(42);
+    byte[] alphabet = {'\n', '\r', 'a', 0, 1, 9, 11, 12, 14, (byte) 0x80, (byte) 0x8a, (byte) 0xff};
+    for (int round = 0; round < 20_000; round++) {
+      byte[] bytes = new byte[random.nextInt(40)];
+      for (int i = 0; i < bytes.length; i++) {
+        // Mostly plain bytes, so line ends fall at every position of a word.
+        bytes[i] = random.nextInt(6) == 0 ? alphabet[random.nextInt(alphabet.length)] : (byte) 'x';
+      }
+      int from = bytes.length == 0 ? 0 : random.nextInt(bytes.length + 1);
+      int to = from + random.nextInt(bytes.length - from + 1);
+      int expected = from;
+      while (expected < to && bytes[expected] != '\n' && bytes[expected] != '\r') expected++;
+      assertThat(SseReader.lineEnd(bytes, from, to))
+          .as("%s [%d, %d)", java.util.Arrays.toString(bytes), from, to)
+          .isEqualTo(expected);
+    }
+  }
+
+  @Test
   void thereIsNoCurrentEventBeforeOneIsReadNorAfterTheEnd() {
     var reader =
         new SseReader(new ByteArrayInputStream("data: a\n\n".getBytes(StandardCharsets.UTF_8)));
