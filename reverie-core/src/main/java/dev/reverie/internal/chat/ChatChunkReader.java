@@ -25,6 +25,11 @@ import java.util.List;
  * object: anything before or after it, or an object cut short, is an error, after which this reader
  * must not be used again (the stream has failed anyway).
  *
+ * <p>Measured against a blocking parser made per chunk from the same bytes (1 MB answer, 262,296
+ * chunks): in memory the blocking parser was faster (about 0.77 against 1.05 µs per chunk for the
+ * whole text stream), but end to end over HTTP it was slower (typed object stream 1.78–1.87 against
+ * 1.72 µs per chunk in three alternating runs) and allocated about 800 B more per chunk.
+ *
  * <p>Not thread-safe; one per stream.
  */
 final class ChatChunkReader {

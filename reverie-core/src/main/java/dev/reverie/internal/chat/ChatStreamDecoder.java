@@ -157,7 +157,9 @@ public final class ChatStreamDecoder implements dev.reverie.internal.stream.Even
   }
 
   private void onDelta(JsonNode delta, String text, String refusal, Consumer<StreamPart> out) {
-    String reasoning = dialect.reasoningText(delta);
+    // Nearly every chunk carries content alone, and then there is no other delta field to read.
+    boolean more = !delta.isNull();
+    String reasoning = more ? dialect.reasoningText(delta) : "";
     if (!reasoning.isEmpty()) {
       if (!reasoningOpen) {
         reasoningOpen = true;
@@ -183,6 +185,7 @@ public final class ChatStreamDecoder implements dev.reverie.internal.stream.Even
       }
       out.accept(new TextDelta(TEXT_ID, text));
     }
+    if (!more) return;
     for (JsonNode annotation : delta.path("annotations")) {
       if ("url_citation".equals(Json.text(annotation, "type"))) {
         JsonNode c = annotation.path("url_citation");
