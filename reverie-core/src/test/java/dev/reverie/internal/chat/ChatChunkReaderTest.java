@@ -41,6 +41,27 @@ class ChatChunkReaderTest {
   }
 
   @Test
+  void eventsLargerThanTheParsersBufferAreReadWholeAndAlone() throws IOException {
+    var reader = new ChatChunkReader();
+    String big = "x".repeat(20_000);
+    assertThat(read(reader, CHUNK.formatted("a"), true).choices().get(0).content()).isEqualTo("a");
+    ChatChunk large = read(reader, CHUNK.formatted(big) + " ".repeat(9_000), false);
+    assertThat(large.choices().get(0).content()).isEqualTo(big);
+    assertThat(read(reader, CHUNK.formatted("b"), false).choices().get(0).content()).isEqualTo("b");
+    // Garbage far behind the object, beyond what the parser has buffered, is still seen.
+    assertThatThrownBy(() -> read(reader, CHUNK.formatted("c") + " ".repeat(9_000) + "x", false))
+        .isInstanceOf(ChatChunkReader.NotAnObjectException.class);
+  }
+
+  @Test
+  void anObjectCutShortFailsRatherThanWaitingForTheNextEvent() throws IOException {
+    var reader = new ChatChunkReader();
+    read(reader, CHUNK.formatted("a"), true);
+    assertThatThrownBy(() -> read(reader, "{\"id\":\"x\",\"choices\":[", false))
+        .isInstanceOf(IOException.class);
+  }
+
+  @Test
   void usageErrorAndOtherDeltaFieldsAreKeptAsTrees() throws IOException {
     var reader = new ChatChunkReader();
     ChatChunk usage =
