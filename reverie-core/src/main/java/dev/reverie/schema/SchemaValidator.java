@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -150,21 +151,30 @@ public final class SchemaValidator {
     if (!value.isContainerNode()) {
       return 0;
     }
+    // Containers still to visit and their depths, as two parallel stacks: no entry objects or
+    // boxed integers for a walk that runs over every completed array element.
+    JsonNode[] nodes = new JsonNode[16];
+    int[] depths = new int[16];
+    int size = 0;
+    nodes[size++] = value;
     int deepest = 0;
-    Deque<Map.Entry<JsonNode, Integer>> pending = new ArrayDeque<>();
-    pending.push(Map.entry(value, 0));
-    while (!pending.isEmpty()) {
-      var entry = pending.pop();
-      int depth = entry.getValue();
+    while (size > 0) {
+      size--;
+      JsonNode node = nodes[size];
+      int depth = depths[size];
+      nodes[size] = null;
       deepest = Math.max(deepest, depth);
       if (depth > MAX_VALUE_DEPTH) {
         return depth;
       }
-      if (entry.getKey().isContainerNode()) {
-        for (JsonNode child : entry.getKey()) {
-          if (child.isContainerNode()) {
-            pending.push(Map.entry(child, depth + 1));
+      for (JsonNode child : node) {
+        if (child.isContainerNode()) {
+          if (size == nodes.length) {
+            nodes = Arrays.copyOf(nodes, size * 2);
+            depths = Arrays.copyOf(depths, size * 2);
           }
+          nodes[size] = child;
+          depths[size++] = depth + 1;
         }
       }
     }
