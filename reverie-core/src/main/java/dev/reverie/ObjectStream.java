@@ -1,5 +1,6 @@
 package dev.reverie;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.reverie.error.IncompleteStreamException;
 import dev.reverie.error.JsonLimitException;
 import dev.reverie.error.NoObjectGeneratedException;
@@ -90,6 +91,8 @@ public final class ObjectStream<T> implements AutoCloseable {
   private boolean wantPatches = true;
   private boolean wantElements = true;
   private boolean partialsOnly;
+  // The open array that the element isArrayElement last recognised sits in, when the mirror knows.
+  private EnclosingContainer elementParent;
 
   ObjectStream(
       PartStream parts,
@@ -339,9 +342,7 @@ public final class ObjectStream<T> implements AutoCloseable {
         if (wantPatches) pending.add(new ObjectEvent.Patch<>(change));
       } else if (change instanceof JsonChange.Completed completed) {
         if (isArrayElement(completed)) {
-          Optional<SchemaViolation> v =
-              validator.checkComplete(
-                  completed.path(), completed.value().toJsonNode(nodes), validated);
+          Optional<SchemaViolation> v = checkElement(completed);
           if (v.isPresent()) violation(v.get());
           else if (wantElements) {
             pending.add(new ObjectEvent.Element<>(completed.path(), completed.value()));
@@ -386,9 +387,10 @@ public final class ObjectStream<T> implements AutoCloseable {
   private static final class Location {
     private static final String[] NO_TOKENS = new String[0];
 
-    // For an array: its elements.
+    // For an array: its elements, and their sub-schema once resolved (null: not yet asked).
     private int elementKinds;
     private Location elements;
+    private Optional<SchemaValidator.ResolvedLocation> elementSchema;
     // For an object: its members, by reference token, looked up without making the token.
     private String[] tokens = NO_TOKENS;
     private int[] memberKinds = new int[0];
@@ -508,6 +510,23 @@ public final class ObjectStream<T> implements AutoCloseable {
     if (!partialsOnly) pending.add(new ObjectEvent.Violation<>(v));
   }
 
+  /**
+   * Checks a completed array element against its sub-schema, resolved once per array location
+   * (every element of {@code /books/-} has the same one) unless it depends on the index.
+   */
+  private Optional<SchemaViolation> checkElement(JsonChange.Completed completed) {
+    JsonNode node = completed.value().toJsonNode(nodes);
+    Location array = elementParent == null ? null : elementParent.location;
+    if (array != null && !positionalItems) {
+      if (array.elementSchema == null) array.elementSchema = validator.resolve(completed.path());
+      if (array.elementSchema.isPresent()) {
+        return validator.checkComplete(
+            array.elementSchema.get(), completed.path(), node, validated);
+      }
+    }
+    return validator.checkComplete(completed.path(), node, validated);
+  }
+
   /** Whether the completed value is an array element; a completed container is closed here. */
   private boolean isArrayElement(JsonChange.Completed completed) {
     String path = completed.path();
@@ -519,9 +538,11 @@ public final class ObjectStream<T> implements AutoCloseable {
         mirrorLost = true;
       }
     }
+    elementParent = null;
     if (mirrorLost) return isArrayElement(path);
     if (path.isEmpty()) return false;
     EnclosingContainer parent = parentOf(path);
+    if (parent != null && parent.array) elementParent = parent;
     return parent != null ? parent.array : isArrayElement(path);
   }
 

@@ -131,6 +131,63 @@ public final class SchemaValidator {
     return first(violations);
   }
 
+  /**
+   * The one sub-schema that governs {@code path} whatever the array indices in it, resolved once so
+   * that every array element found at that place can be checked with {@link
+   * #checkComplete(ResolvedLocation, String, JsonNode, ValidatedValues)} without walking the schema
+   * from the root again. Empty when no single sub-schema does: alternatives or {@code allOf} on the
+   * way, positional items or {@code maxItems} (which depend on the index), or a path the schema
+   * rejects.
+   *
+   * @throws IllegalArgumentException when {@code path} is not a JSON Pointer
+   */
+  public Optional<ResolvedLocation> resolve(String path) {
+    List<String> tokens = tokens(path);
+    Run run = new Run(null);
+    run.probing = true;
+    List<SchemaViolation> violations = run.at(root, tokens, new Leaf(null, SchemaType.NULL));
+    if (!violations.isEmpty() || run.leaves != 1 || run.indexDependent) return Optional.empty();
+    return Optional.of(new ResolvedLocation(this, run.leafSchema));
+  }
+
+  /**
+   * As {@link #checkComplete(String, JsonNode, ValidatedValues)} for a value at a place resolved
+   * before with {@link #resolve}: {@code path} is where this value sits (for messages and the depth
+   * limit), and must lead to that place.
+   */
+  public Optional<SchemaViolation> checkComplete(
+      ResolvedLocation at, String path, JsonNode value, ValidatedValues known) {
+    if (at.validator != this) {
+      throw new IllegalArgumentException("the location was resolved by another validator");
+    }
+    JsonNode checked = orNull(value);
+    if (depthOf(checked) + tokenCount(path) > MAX_VALUE_DEPTH) {
+      return Optional.of(tooDeep(path));
+    }
+    List<SchemaViolation> violations = new Run(known).validate(at.schema, checked, path);
+    if (violations.isEmpty() && known != null && checked.isContainerNode()) {
+      known.add(at.schema, checked);
+    }
+    return first(violations);
+  }
+
+  /** A place in the schema resolved by {@link #resolve}; only for the validator that made it. */
+  public static final class ResolvedLocation {
+    private final SchemaValidator validator;
+    private final CompiledSchema schema;
+
+    private ResolvedLocation(SchemaValidator validator, CompiledSchema schema) {
+      this.validator = validator;
+      this.schema = schema;
+    }
+  }
+
+  private static int tokenCount(String pointer) {
+    int count = 0;
+    for (int i = 0; i < pointer.length(); i++) if (pointer.charAt(i) == '/') count++;
+    return count;
+  }
+
   private static Optional<SchemaViolation> first(List<SchemaViolation> violations) {
     return violations.isEmpty() ? Optional.empty() : Optional.of(violations.get(0));
   }
@@ -248,6 +305,9 @@ public final class SchemaValidator {
     // The sub-schemas a descent ended at, and the last of them.
     int leaves;
     CompiledSchema leafSchema;
+    // Probing: a descent only finds where it ends (no check there), noting any index dependence.
+    boolean probing;
+    boolean indexDependent;
 
     Run(ValidatedValues known) {
       this.known = known;
@@ -421,7 +481,7 @@ public final class SchemaValidator {
       if (task.index == task.tokens.size()) {
         leaves++;
         leafSchema = schema;
-        tasks.push(task.leaf.task(schema, path, task.hops, out));
+        if (!probing) tasks.push(task.leaf.task(schema, path, task.hops, out));
         return;
       }
       if (schema.rejectsEverything) {
@@ -464,6 +524,8 @@ public final class SchemaValidator {
           (schema.types == null || schema.types.contains(CompiledSchema.Type.ARRAY))
               && isArrayIndex(token);
       if (objectAllowed && arrayAllowed) {
+        // Which keyword applies depends on the token's value: not the same for every index.
+        indexDependent = true;
         // Untyped schema: follow whichever keywords this schema actually has for the token.
         boolean hasItems = schema.items != null || !schema.prefixItems.isEmpty();
         objectAllowed = schema.properties.containsKey(token) || !hasItems;
@@ -493,6 +555,7 @@ public final class SchemaValidator {
         return;
       }
       if (arrayAllowed) {
+        if (schema.maxItems != null || !schema.prefixItems.isEmpty()) indexDependent = true;
         int position = Integer.parseInt(token);
         if (schema.maxItems != null && position >= schema.maxItems) {
           out.add(childPath, "the array may have at most " + schema.maxItems + " items");

@@ -257,6 +257,48 @@ class SchemaValidatorTest {
   }
 
   @Test
+  void aLocationResolvedOnceChecksEveryElementThereAsAFullDescentDoes() {
+    var validator =
+        SchemaValidator.of(
+            json(
+                "{\"type\":\"object\",\"properties\":{\"books\":{\"type\":\"array\",\"items\":"
+                    + "{\"type\":\"object\",\"required\":[\"title\"],\"properties\":{\"title\":"
+                    + "{\"type\":\"string\",\"minLength\":2},\"tags\":{\"type\":\"array\","
+                    + "\"items\":{\"enum\":[\"a\",\"b\"]}}}}}}}"));
+    var books = validator.resolve("/books/0").orElseThrow();
+    var tags = validator.resolve("/books/3/tags/0").orElseThrow();
+    for (String element :
+        new String[] {"{\"title\":\"ok\"}", "{}", "{\"title\":\"x\"}", "{\"title\":1}", "[]"}) {
+      for (String path : new String[] {"/books/0", "/books/17"}) {
+        assertThat(validator.checkComplete(books, path, json(element), null))
+            .as("%s at %s", element, path)
+            .isEqualTo(validator.checkComplete(path, json(element)));
+      }
+    }
+    for (String tag : new String[] {"\"a\"", "\"c\"", "1"}) {
+      assertThat(validator.checkComplete(tags, "/books/2/tags/5", json(tag), null))
+          .isEqualTo(validator.checkComplete("/books/2/tags/5", json(tag)));
+    }
+    SchemaValidator other = SchemaValidator.of(json("{\"items\":{}}"));
+    assertThatThrownBy(() -> other.checkComplete(books, "/0", json("1"), null))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"anyOf\":[{\"items\":{\"type\":\"string\"}},{\"items\":{\"type\":\"integer\"}}]}",
+        "{\"type\":\"array\",\"prefixItems\":[{\"type\":\"string\"}],\"items\":{}}",
+        "{\"type\":\"array\",\"maxItems\":3,\"items\":{}}",
+        "{\"allOf\":[{\"items\":{\"type\":\"string\"}}],\"items\":{\"minLength\":1}}",
+        "{\"properties\":{\"0\":{}},\"items\":{}}",
+        "{\"type\":\"object\"}",
+      })
+  void noLocationIsResolvedWhereTheIndexOrAlternativesDecide(String schema) {
+    assertThat(SchemaValidator.of(json(schema)).resolve("/0")).isEmpty();
+  }
+
+  @Test
   void anInvalidElementOrOneUnderAlternativesIsNotRecorded() {
     var validator =
         SchemaValidator.of(
