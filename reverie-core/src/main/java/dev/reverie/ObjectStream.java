@@ -210,6 +210,8 @@ public final class ObjectStream<T> implements AutoCloseable {
       wantPatches = patches;
       wantElements = elements;
       partialsOnly = partials && !patches && !elements;
+      // Only snapshots are read: the parser need not describe every growing string.
+      if (partialsOnly) parser.omitAppendedChanges();
       return new Iterator<R>() {
         private R next;
 
@@ -323,8 +325,8 @@ public final class ObjectStream<T> implements AutoCloseable {
   }
 
   private void apply(List<JsonChange> changes) {
-    if (changes.isEmpty()) return;
-    boolean visible = false;
+    boolean visible = parser.grewSilently();
+    if (changes.isEmpty() && !visible) return;
     // Indexed: the parser's lists are random access, and an iterator per delta is garbage.
     for (int i = 0, n = changes.size(); i < n; i++) {
       JsonChange change = changes.get(i);

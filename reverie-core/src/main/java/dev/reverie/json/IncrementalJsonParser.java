@@ -109,6 +109,9 @@ public final class IncrementalJsonParser {
   private ArrayList<JsonChange> changes;
   private ReverieException failure;
   private boolean ended;
+  // See omitAppendedChanges: a string grew in the last feed, unreported.
+  private boolean reportAppends = true;
+  private boolean grewSilently;
 
   public IncrementalJsonParser(JsonReadLimits limits) {
     this.limits = Objects.requireNonNull(limits, "limits");
@@ -131,6 +134,7 @@ public final class IncrementalJsonParser {
     Objects.requireNonNull(delta, "delta");
     checkUsable();
     int n = delta.length();
+    grewSilently = false;
     if (n == 0) return List.of();
     base = consumed;
     try {
@@ -159,6 +163,7 @@ public final class IncrementalJsonParser {
    */
   public List<JsonChange> endOfInput() {
     if (failure != null) throw failure;
+    grewSilently = false;
     if (ended) return List.of();
     ended = true;
     try {
@@ -181,6 +186,24 @@ public final class IncrementalJsonParser {
       snapshotStale = false;
     }
     return snapshot;
+  }
+
+  /**
+   * For a consumer that reads only {@link #snapshot()}: stops reporting {@link JsonChange.Appended}
+   * changes, an object and a string made on nearly every delta otherwise. A growing string still
+   * shows in the snapshot, and {@link #grewSilently()} tells that the last feed grew one. Every
+   * other change is reported as before.
+   */
+  public void omitAppendedChanges() {
+    reportAppends = false;
+  }
+
+  /**
+   * Whether the last {@link #feed} grew a string visibly without reporting it (only after {@link
+   * #omitAppendedChanges()}): the snapshot changed although the changes may be empty.
+   */
+  public boolean grewSilently() {
+    return grewSilently;
   }
 
   /** Whether the root value has closed. */
@@ -458,7 +481,11 @@ public final class IncrementalJsonParser {
     if (stringAddedPending) {
       addChange(new JsonChange.Added(stringPath, value));
     } else if (length > stringFlushed) {
-      addChange(new JsonChange.Appended(stringPath, text.substring(stringFlushed)));
+      if (reportAppends) {
+        addChange(new JsonChange.Appended(stringPath, text.substring(stringFlushed)));
+      } else {
+        grewSilently = true;
+      }
     }
     addChange(new JsonChange.Completed(stringPath, value));
     stringOpen = false;
@@ -476,9 +503,13 @@ public final class IncrementalJsonParser {
       stringAddedPending = false;
       stringFlushed = visible;
     } else if (visible > stringFlushed) {
-      addChange(
-          new JsonChange.Appended(
-              stringPath, new String(chars, stringFlushed, visible - stringFlushed)));
+      if (reportAppends) {
+        addChange(
+            new JsonChange.Appended(
+                stringPath, new String(chars, stringFlushed, visible - stringFlushed)));
+      } else {
+        grewSilently = true;
+      }
       stringFlushed = visible;
     }
   }

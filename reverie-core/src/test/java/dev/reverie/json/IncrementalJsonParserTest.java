@@ -81,6 +81,33 @@ class IncrementalJsonParserTest {
   }
 
   @Test
+  void withoutAppendedChangesEverySnapshotAndOtherChangeIsTheSame() {
+    String text =
+        "{\"title\":\"The Lord of the Rings \\u00e9\\\"x\\\" \ud83d\ude00\",\"year\":1954,"
+            + "\"tags\":[\"a\",\"bb\",\"\"],\"n\":null,\"ok\":true}";
+    for (int width = 1; width <= 7; width++) {
+      var full = new IncrementalJsonParser();
+      var quiet = new IncrementalJsonParser();
+      quiet.omitAppendedChanges();
+      for (int at = 0; at < text.length(); at += width) {
+        String piece = text.substring(at, Math.min(text.length(), at + width));
+        List<JsonChange> all = full.feed(piece);
+        List<JsonChange> some = quiet.feed(piece);
+        List<JsonChange> notAppended =
+            all.stream().filter(c -> !(c instanceof JsonChange.Appended)).toList();
+        assertThat(some).as("width %d at %d", width, at).isEqualTo(notAppended);
+        assertThat(quiet.grewSilently())
+            .as("width %d at %d", width, at)
+            .isEqualTo(all.stream().anyMatch(c -> c instanceof JsonChange.Appended));
+        assertThat(quiet.snapshot().map(JsonValue::toJson))
+            .isEqualTo(full.snapshot().map(JsonValue::toJson));
+      }
+      assertThat(quiet.endOfInput()).isEqualTo(full.endOfInput());
+      assertThat(quiet.grewSilently()).isFalse();
+    }
+  }
+
+  @Test
   void escapesSplitAtEveryPairOfOffsets() throws Exception {
     String document = "[\"a\\n\\\"\\\\\\u00e9\\ud83d\\ude00z\",\"\\u00E9\"]";
     JsonNode expected = Json.MAPPER.readTree(document);
