@@ -104,8 +104,8 @@ public final class ObjectStream<T> implements AutoCloseable {
     this.source = parts.iterator();
     this.schema = schema;
     this.validator = validator;
-    // With prefixItems an element's schema depends on its index: no folding then.
-    this.positionalItems = schema.schema().toString().contains("\"prefixItems\"");
+    // With positional items an element's schema depends on its index: no folding then.
+    this.positionalItems = validator.hasPositionalItems();
     this.repairHook = repairHook;
     this.fromToolInput = strategy == ObjectStrategy.FORCED_TOOL;
   }

@@ -44,9 +44,36 @@ public final class SchemaValidator {
   public static final int MAX_VIOLATIONS = 100;
 
   private final CompiledSchema root;
+  private final boolean positionalItems;
 
   private SchemaValidator(CompiledSchema root) {
     this.root = root;
+    this.positionalItems = anyPositionalItems(root);
+  }
+
+  /**
+   * Whether some array in the schema gives its elements different sub-schemas by index ({@code
+   * prefixItems}, or the draft-4 array form of {@code items}): then what holds for one element of
+   * an array does not hold for the next.
+   */
+  public boolean hasPositionalItems() {
+    return positionalItems;
+  }
+
+  private static boolean anyPositionalItems(CompiledSchema root) {
+    var seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Deque<CompiledSchema> pending = new ArrayDeque<>();
+    pending.push(root);
+    while (!pending.isEmpty()) {
+      CompiledSchema schema = pending.pop();
+      if (!seen.add(schema)) continue;
+      if (!schema.prefixItems.isEmpty()) return true;
+      if (schema.items != null) pending.push(schema.items);
+      if (schema.additionalProperties != null) pending.push(schema.additionalProperties);
+      schema.properties.values().forEach(pending::push);
+      schema.sameValueSchemas().forEach(pending::push);
+    }
+    return false;
   }
 
   /**

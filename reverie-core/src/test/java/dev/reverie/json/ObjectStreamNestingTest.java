@@ -63,6 +63,50 @@ class ObjectStreamNestingTest {
     return model.streamObject(call);
   }
 
+  private static List<String> earlyViolations(String schema, String document) throws Exception {
+    List<String> deltas = new ArrayList<>();
+    for (int i = 0; i < document.length(); i += 3) {
+      deltas.add(document.substring(i, Math.min(document.length(), i + 3)));
+    }
+    var transport = new ScriptedTransport().respond(200, "text/event-stream", sse(deltas));
+    var model = OpenAi.builder().apiKey("k").transport(transport).build().languageModel("gpt-4o");
+    var call =
+        ObjectCall.of(
+            Call.of(Prompt.user("pair")),
+            ObjectSchema.json((ObjectNode) MAPPER.readTree(schema)).named("Pair"));
+    // Each violation with the number of patches seen before it: reported as soon as the value
+    // starts, it comes right after the patch that added the value, before its string grows.
+    List<String> seen = new ArrayList<>();
+    int patches = 0;
+    try (var stream = model.streamObject(call)) {
+      for (ObjectEvent<JsonValue> event : stream.events()) {
+        if (event instanceof ObjectEvent.Patch<JsonValue>) patches++;
+        if (event instanceof ObjectEvent.Violation<JsonValue> v) {
+          seen.add(v.violation().path() + " after " + patches + " patches");
+        }
+      }
+    }
+    return seen;
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "{\"type\":\"object\",\"properties\":{\"pair\":{\"type\":\"array\","
+            + "\"prefixItems\":[{\"type\":\"string\"},{\"type\":\"integer\"}]}}}",
+        // The draft-4 form of the same tuple.
+        "{\"type\":\"object\",\"properties\":{\"pair\":{\"type\":\"array\","
+            + "\"items\":[{\"type\":\"string\"},{\"type\":\"integer\"}]}}}",
+      })
+  void positionalItemsAreCheckedElementByElement(String schema) throws Exception {
+    // The first element's kind must not be taken as accepted for the second.
+    // Patches: the root, /pair, /pair/0 and /pair/1 added (the violation), then /pair/1 grows.
+    assertThat(earlyViolations(schema, "{\"pair\":[\"a\",\"bbbbbbbbbb\"]}"))
+        .first()
+        .isEqualTo("/pair/1 after 4 patches");
+    assertThat(earlyViolations(schema, "{\"pair\":[\"a\",2]}")).isEmpty();
+  }
+
   private static List<String> events(int width) throws Exception {
     List<String> seen = new ArrayList<>();
     try (var stream = stream(width)) {
