@@ -73,7 +73,7 @@ public final class LanguageModel {
   public <T> ObjectResult<T> generateObject(ObjectCall<T> request) {
     ObjectStrategy strategy = ObjectCalls.strategyFor(request, model.capabilities());
     // Compile the schema before anything is sent: a bad schema must not cost a request.
-    var validator = dev.reverie.schema.SchemaValidator.of(request.schema().schema());
+    var validator = request.schema().validator();
     Response response = model.generate(ObjectCalls.prepare(request, strategy));
     String text;
     if (strategy == ObjectStrategy.FORCED_TOOL) {
@@ -130,7 +130,7 @@ public final class LanguageModel {
   /** Streams an object while the model writes it. Close the stream (try-with-resources). */
   public <T> ObjectStream<T> streamObject(ObjectCall<T> request) {
     ObjectStrategy strategy = ObjectCalls.strategyFor(request, model.capabilities());
-    var validator = dev.reverie.schema.SchemaValidator.of(request.schema().schema());
+    var validator = request.schema().validator();
     PartStream parts = model.stream(ObjectCalls.prepare(request, strategy));
     return new ObjectStream<>(parts, request.schema(), validator, request.repair(), strategy);
   }

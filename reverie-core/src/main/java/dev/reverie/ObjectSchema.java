@@ -5,6 +5,7 @@ import dev.reverie.json.JsonValue;
 import dev.reverie.json.TypedBinder;
 import dev.reverie.schema.Description;
 import dev.reverie.schema.SchemaGenerator;
+import dev.reverie.schema.SchemaValidator;
 import java.lang.reflect.Type;
 import java.util.Objects;
 
@@ -17,10 +18,22 @@ import java.util.Objects;
  * yields untyped {@link JsonValue} trees.
  */
 public final class ObjectSchema<T> {
+  // Generating a schema with victools costs far more than a small object's whole stream; the
+  // result is immutable (and the binder thread-safe), so each class's is made once.
+  private static final ClassValue<ObjectSchema<?>> OF_CLASS =
+      new ClassValue<>() {
+        @Override
+        protected ObjectSchema<?> computeValue(Class<?> type) {
+          return generate(type);
+        }
+      };
+
   private final ObjectNode schema;
   private final String name;
   private final String description;
   private final TypedBinder<T> binder;
+  // Compiled on first use and kept: compiling is pure, so a race only compiles twice.
+  private volatile SchemaValidator validator;
 
   private ObjectSchema(ObjectNode schema, String name, String description, TypedBinder<T> binder) {
     this.schema = schema.deepCopy();
@@ -29,8 +42,13 @@ public final class ObjectSchema<T> {
     this.binder = binder;
   }
 
-  /** The schema of a record or class; named after its simple name. */
+  /** The schema of a record or class; named after its simple name. Made once per class. */
+  @SuppressWarnings("unchecked")
   public static <T> ObjectSchema<T> of(Class<T> type) {
+    return (ObjectSchema<T>) OF_CLASS.get(type);
+  }
+
+  private static <T> ObjectSchema<T> generate(Class<T> type) {
     Description d = type.getAnnotation(Description.class);
     ObjectNode schema = SchemaGenerator.schemaFor(type);
     // The type's description describes the object to the model once, as the schema's description
@@ -74,6 +92,20 @@ public final class ObjectSchema<T> {
 
   public String description() {
     return description;
+  }
+
+  /**
+   * The validator of this schema, compiled once.
+   *
+   * @throws dev.reverie.schema.InvalidSchemaException when the schema cannot be compiled
+   */
+  SchemaValidator validator() {
+    SchemaValidator compiled = validator;
+    if (compiled == null) {
+      compiled = SchemaValidator.of(schema);
+      validator = compiled;
+    }
+    return compiled;
   }
 
   /** Binds a (possibly partial) tree to {@code T}; missing fields are null. */
