@@ -1,13 +1,10 @@
 package dev.reverie.provider.anthropic;
 
 import dev.reverie.LanguageModel;
-import dev.reverie.RetryPolicy;
+import dev.reverie.spi.ProviderBuilder;
 import dev.reverie.transport.HttpHeaders;
-import dev.reverie.transport.JdkHttpTransport;
 import dev.reverie.transport.Transport;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -36,16 +33,10 @@ public final class Anthropic {
   private final HttpHeaders headers;
   private final Transport transport;
 
-  private Anthropic(Builder b) {
-    this.baseUrl =
-        b.baseUrl.endsWith("/") ? b.baseUrl.substring(0, b.baseUrl.length() - 1) : b.baseUrl;
-    HttpHeaders h =
-        HttpHeaders.EMPTY.with("User-Agent", b.userAgent).with("anthropic-version", API_VERSION);
-    if (b.apiKey != null && !b.apiKey.isEmpty()) h = h.with("x-api-key", b.apiKey);
-    for (var e : b.headers.entrySet()) h = h.with(e.getKey(), e.getValue());
-    this.headers = h;
-    Transport base = b.transport != null ? b.transport : JdkHttpTransport.create();
-    this.transport = b.retryPolicy.maxRetries() > 0 ? base.with(b.retryPolicy.interceptor()) : base;
+  private Anthropic(String baseUrl, HttpHeaders headers, Transport transport) {
+    this.baseUrl = baseUrl;
+    this.headers = headers;
+    this.transport = transport;
   }
 
   public static Builder builder() {
@@ -65,74 +56,28 @@ public final class Anthropic {
     return "Anthropic[" + baseUrl + "]";
   }
 
-  /** Configures {@link Anthropic}. */
-  public static final class Builder {
-    private String apiKey = System.getenv("ANTHROPIC_API_KEY");
-    private String baseUrl = DEFAULT_BASE_URL;
-    private String userAgent = "Reverie/0.1 (Java)";
-    private final Map<String, String> headers = new LinkedHashMap<>();
-    private Transport transport;
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
-
-    private Builder() {}
-
-    /** The API key; defaults to the {@code ANTHROPIC_API_KEY} environment variable. */
-    public Builder apiKey(String value) {
-      apiKey = value;
-      return this;
+  /**
+   * Configures {@link Anthropic}: the API key defaults to {@code ANTHROPIC_API_KEY}; the base URL,
+   * for Anthropic-compatible servers, gets {@code /v1/messages} appended; a header set here (e.g.
+   * {@code anthropic-beta}) replaces a default.
+   */
+  public static final class Builder extends ProviderBuilder<Builder> {
+    private Builder() {
+      super(System.getenv("ANTHROPIC_API_KEY"), DEFAULT_BASE_URL);
     }
 
-    /**
-     * The base URL, for Anthropic-compatible servers; requests go to {@code <base>/v1/messages}.
-     */
-    public Builder baseUrl(String value) {
-      baseUrl = Objects.requireNonNull(value, "baseUrl");
-      return this;
-    }
-
-    public Builder userAgent(String value) {
-      userAgent = Objects.requireNonNull(value, "userAgent");
-      return this;
-    }
-
-    /** A header sent with every request (e.g. {@code anthropic-beta}); replaces a default. */
-    public Builder header(String name, String value) {
-      headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-      return this;
-    }
-
-    /** Headers sent with every request. */
-    public Builder headers(Map<String, String> values) {
-      values.forEach(this::header);
-      return this;
-    }
-
-    /**
-     * How failed exchanges (408, 409, 429, 5xx, connection failures before a response) are retried;
-     * {@link RetryPolicy#defaults()} unless set, {@link RetryPolicy#none()} turns retrying off.
-     */
-    public Builder retryPolicy(RetryPolicy value) {
-      retryPolicy = java.util.Objects.requireNonNull(value, "retryPolicy");
-      return this;
-    }
-
-    /** The transport; defaults to the JDK HTTP client. Retries wrap whichever transport is used. */
-    public Builder transport(Transport value) {
-      transport = value;
+    @Override
+    protected Builder self() {
       return this;
     }
 
     public Anthropic build() {
-      return new Anthropic(this);
-    }
-
-    @Override
-    public String toString() {
-      return "Anthropic.Builder["
-          + baseUrl
-          + ", apiKey="
-          + (apiKey == null || apiKey.isEmpty() ? "unset" : "[redacted]")
-          + "]";
+      HttpHeaders h =
+          HttpHeaders.EMPTY.with("User-Agent", userAgent()).with("anthropic-version", API_VERSION);
+      if (!apiKey().isEmpty()) h = h.with("x-api-key", apiKey());
+      // After the defaults, so that a header set here (anthropic-beta, anthropic-version) wins.
+      for (var e : headers().entrySet()) h = h.with(e.getKey(), e.getValue());
+      return new Anthropic(baseUrl(), h, transportWithRetries());
     }
   }
 }
