@@ -1,6 +1,7 @@
 package dev.reverie;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reverie.json.IncrementalJsonParser;
 import dev.reverie.json.JsonValue;
 import dev.reverie.json.TypedBinder;
 import dev.reverie.schema.Description;
@@ -111,6 +112,11 @@ public final class ObjectSchema<T> {
   /** Binds a (possibly partial) tree to {@code T}; missing fields are null. */
   public T bind(JsonValue value) {
     return binder.bind(value);
+  }
+
+  /** Binds the value {@code parser} is reading, as {@link TypedBinder#bindCurrent} does. */
+  T bindCurrent(IncrementalJsonParser parser) {
+    return binder.bindCurrent(parser);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.reverie;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.reverie.error.IncompleteStreamException;
 import dev.reverie.error.JsonLimitException;
 import dev.reverie.error.NoObjectGeneratedException;
@@ -352,15 +351,14 @@ public final class ObjectStream<T> implements AutoCloseable {
         }
       }
     }
-    if (visible && wantPartials) {
+    if (visible && partialsOnly) {
+      // Nobody sees the tree: bind straight from the parser's open containers.
+      T value = schema.bindCurrent(parser);
+      // The view skips a partial that binds to null, as it did when it unwrapped the event.
+      if (value != null) pending.add(value);
+    } else if (visible && wantPartials) {
       JsonValue tree = parser.snapshot().orElseThrow();
-      T value = schema.bind(tree);
-      if (!partialsOnly) {
-        pending.add(new ObjectEvent.Partial<>(value, tree));
-      } else if (value != null) {
-        // The view skips a partial that binds to null, as it did when it unwrapped the event.
-        pending.add(value);
-      }
+      pending.add(new ObjectEvent.Partial<>(schema.bind(tree), tree));
     }
   }
 
@@ -517,16 +515,25 @@ public final class ObjectStream<T> implements AutoCloseable {
    * (every element of {@code /books/-} has the same one) unless it depends on the index.
    */
   private Optional<SchemaViolation> checkElement(JsonChange.Completed completed) {
-    JsonNode node = completed.value().toJsonNode(nodes);
+    JsonValue value = completed.value();
     Location array = elementParent == null ? null : elementParent.location;
     if (array != null && !positionalItems) {
       if (array.elementSchema == null) array.elementSchema = validator.resolve(completed.path());
       if (array.elementSchema.isPresent()) {
-        return validator.checkComplete(
-            array.elementSchema.get(), completed.path(), node, validated);
+        SchemaValidator.ResolvedLocation at = array.elementSchema.get();
+        // A scalar whose kind was accepted when it appeared, where nothing else is asked of it
+        // (genres, tags): valid. Its container's check looks at it again anyway.
+        if (at.checksScalarsOnlyByKind()
+            && !value.isNull()
+            && !value.isObject()
+            && !value.isArray()
+            && (array.elementKinds & (1 << schemaKind(value).ordinal())) != 0) {
+          return Optional.empty();
+        }
+        return validator.checkComplete(at, completed.path(), value.toJsonNode(nodes), validated);
       }
     }
-    return validator.checkComplete(completed.path(), node, validated);
+    return validator.checkComplete(completed.path(), value.toJsonNode(nodes), validated);
   }
 
   /** Whether the completed value is an array element; a completed container is closed here. */

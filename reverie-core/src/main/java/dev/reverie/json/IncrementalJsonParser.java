@@ -697,9 +697,41 @@ public final class IncrementalJsonParser {
   // ---- snapshots, changes, errors -------------------------------------------------------
 
   private JsonValue buildSnapshot() {
-    JsonValue child = stringOpen ? openString(visibleLength()) : null;
-    if (depth == 0) return child != null ? child : root;
-    for (int d = depth - 1; d >= 0; d--) child = stack[d].snapshot(child);
+    JsonValue leaf = openLeaf();
+    if (depth == 0) return leaf != null ? leaf : root;
+    return snapshotOf(0, leaf);
+  }
+
+  // ---- the open path, for TypedBinder.bindCurrent -----------------------------------------
+
+  /** How many containers are open. */
+  int openDepth() {
+    return depth;
+  }
+
+  /** The open container at {@code level} (0 is the root). */
+  OpenContainer openContainer(int level) {
+    return stack[level];
+  }
+
+  /** The string being written as the innermost value, as far as it is visible; else null. */
+  JsonValue openLeaf() {
+    return stringOpen ? openString(visibleLength()) : null;
+  }
+
+  /** The root once it is complete, else null. */
+  JsonValue completeRoot() {
+    return root;
+  }
+
+  /** The open container at {@code level} as it appears in {@link #snapshot()}. */
+  JsonValue openSnapshot(int level) {
+    return snapshotOf(level, openLeaf());
+  }
+
+  private JsonValue snapshotOf(int level, JsonValue leaf) {
+    JsonValue child = leaf;
+    for (int d = depth - 1; d >= level; d--) child = stack[d].snapshot(child);
     return child;
   }
 

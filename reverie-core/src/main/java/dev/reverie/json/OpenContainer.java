@@ -39,11 +39,29 @@ final class OpenContainer {
   /** In an object: the name of the member whose value is being read, once the name is closed. */
   String pendingName;
 
+  /** What a binder keeps while binding this container level by level; see OpenRecord. */
+  Object bindingState;
+
   OpenContainer(boolean object, String token, String path) {
     this.object = object;
     this.token = token;
     this.path = path.length() <= LONGEST_KEPT_PATH ? path : null;
     this.lineage = object ? null : new Object();
+  }
+
+  /** How many members (or elements) are finished. */
+  int count() {
+    return count;
+  }
+
+  /** The name of finished member {@code i}. */
+  String nameAt(int i) {
+    return names[i];
+  }
+
+  /** The value of finished member (or element) {@code i}. */
+  JsonValue valueAt(int i) {
+    return values[i];
   }
 
   /** The reference token of the member or element being started now. */

@@ -32,6 +32,8 @@ final class RecordBinding extends MemoizingBinding {
   private Map<String, int[]> targets;
   // Whether a member named jsonNames[k] goes to component k and nowhere else.
   private boolean[] positional;
+  // The targets of jsonNames[k], when positional.
+  private int[][] ownTargets;
   // The last name instance found equal to jsonNames[k]: the parser shares name instances, so an
   // identity test usually answers. Racy, but it only ever holds immutable Strings.
   private String[] seenNames;
@@ -80,6 +82,8 @@ final class RecordBinding extends MemoizingBinding {
       positional[i] = to.length == 1 && to[0] == i * 2;
     }
     seenNames = new String[jsonNames.length];
+    ownTargets = new int[jsonNames.length][];
+    for (int i = 0; i < jsonNames.length; i++) ownTargets[i] = targets.get(jsonNames[i]);
   }
 
   private void addTarget(String name, int target) {
@@ -155,6 +159,108 @@ final class RecordBinding extends MemoizingBinding {
       arguments[i] = components[i].bindOrAbsent(member);
     }
     return arguments;
+  }
+
+  /**
+   * Binds an open object the parser is inside of (at {@code level}): its finished members come from
+   * arguments kept on the container and extended as members finish, the member being written is
+   * bound from the parser's open path. Equal to {@code create} on the container's snapshot.
+   */
+  Object bindOpen(OpenContainer container, IncrementalJsonParser parser, int level) {
+    OpenMembers members =
+        container.bindingState instanceof OpenMembers known && known.binding == this
+            ? known
+            : new OpenMembers(this);
+    container.bindingState = members;
+    Object[] arguments = members.argumentsAfter(container);
+    String name = container.pendingName;
+    if (name != null && OpenPath.hasOpenChild(parser, level)) {
+      int[] to = targetsOf(name, container.count());
+      if (to != null) {
+        for (int target : to) {
+          int component = target >> 1;
+          // The member being written is the last one: a fallback counts only without the name.
+          if ((target & 1) == 0 || !members.named[component]) {
+            arguments[component] = OpenPath.bindOrAbsent(components[component], parser, level + 1);
+          }
+        }
+      }
+    }
+    try {
+      return constructor.newInstance(arguments);
+    } catch (InvocationTargetException e) {
+      return null;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new JsonBindingException("cannot construct " + type.getName() + ": " + e, e);
+    }
+  }
+
+  /** Where the member called {@code name} at {@code position} goes, or null: nowhere. */
+  private int[] targetsOf(String name, int position) {
+    if (position < components.length && positional[position] && isJsonName(position, name)) {
+      return ownTargets[position];
+    }
+    return targets.get(name);
+  }
+
+  /**
+   * The arguments made from the finished members of one open object, kept on its {@link
+   * OpenContainer} while the parser is inside it. Members only ever get appended, so each is looked
+   * at once; a component is bound again only when the member it reads changes (a later duplicate).
+   * Confined to the parser's thread, like the container.
+   */
+  private static final class OpenMembers {
+    final RecordBinding binding;
+    // For each component: the member it reads (the last with its name, else the last with its
+    // Java name), whether that is by name, and the value bound from it.
+    final JsonValue[] chosen;
+    final boolean[] named;
+    final JsonValue[] boundFrom;
+    final Object[] bound;
+    final Object[] arguments;
+    int seen;
+
+    OpenMembers(RecordBinding binding) {
+      this.binding = binding;
+      int n = binding.components.length;
+      chosen = new JsonValue[n];
+      named = new boolean[n];
+      boundFrom = new JsonValue[n];
+      bound = new Object[n];
+      for (int i = 0; i < n; i++) bound[i] = binding.components[i].absent();
+      arguments = new Object[n];
+    }
+
+    /** Arguments for the finished members of {@code container}, in a reused array. */
+    Object[] argumentsAfter(OpenContainer container) {
+      int count = container.count();
+      if (seen < count) {
+        for (int k = seen; k < count; k++) choose(container.nameAt(k), container.valueAt(k), k);
+        seen = count;
+        for (int i = 0; i < chosen.length; i++) {
+          if (chosen[i] != boundFrom[i]) {
+            bound[i] = binding.components[i].bindOrAbsent(chosen[i]);
+            boundFrom[i] = chosen[i];
+          }
+        }
+      }
+      System.arraycopy(bound, 0, arguments, 0, bound.length);
+      return arguments;
+    }
+
+    private void choose(String name, JsonValue value, int position) {
+      int[] to = binding.targetsOf(name, position);
+      if (to == null) return;
+      for (int target : to) {
+        int component = target >> 1;
+        if ((target & 1) == 0) {
+          chosen[component] = value;
+          named[component] = true;
+        } else if (!named[component]) {
+          chosen[component] = value;
+        }
+      }
+    }
   }
 
   private boolean isJsonName(int component, String name) {

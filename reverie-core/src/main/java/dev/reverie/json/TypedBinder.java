@@ -62,4 +62,19 @@ public final class TypedBinder<T> {
     Objects.requireNonNull(value, "value");
     return (T) root.bindOrAbsent(value);
   }
+
+  /**
+   * The value {@code parser} is reading, bound to the target type: equal to {@code
+   * bind(parser.snapshot().orElseThrow())}, but records read their finished members from arguments
+   * kept while the parser is inside them, so a partial after each delta costs no snapshot of an
+   * open record and no walk over its members.
+   *
+   * @throws IllegalStateException when the parser has not started a value
+   * @throws JsonBindingException when a complete value is rejected by the type (its constructor)
+   */
+  @SuppressWarnings("unchecked")
+  public T bindCurrent(IncrementalJsonParser parser) {
+    Objects.requireNonNull(parser, "parser");
+    return (T) OpenPath.bind(root, parser);
+  }
 }

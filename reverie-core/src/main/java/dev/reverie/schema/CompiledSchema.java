@@ -182,6 +182,27 @@ final class CompiledSchema {
   }
 
   /** Whether this schema has {@code oneOf} or {@code anyOf} alternatives. */
+  /**
+   * Whether a string, number or boolean of a kind this schema accepts is valid here whatever its
+   * value: the schema asks nothing of scalars but their kind.
+   */
+  boolean asksScalarsOnlyTheirKind() {
+    return !rejectsEverything
+        && enumValues == null
+        && constValue == null
+        && minimum == null
+        && maximum == null
+        && exclusiveMinimum == null
+        && exclusiveMaximum == null
+        && multipleOf == null
+        && minLength == null
+        && maxLength == null
+        && pattern == null
+        && reference == null
+        && allOf.isEmpty()
+        && !hasAlternatives();
+  }
+
   boolean hasAlternatives() {
     return !oneOf.isEmpty() || !anyOf.isEmpty();
   }

@@ -202,10 +202,21 @@ public final class SchemaValidator {
   public static final class ResolvedLocation {
     private final SchemaValidator validator;
     private final CompiledSchema schema;
+    private final boolean scalarsByKindOnly;
 
     private ResolvedLocation(SchemaValidator validator, CompiledSchema schema) {
       this.validator = validator;
       this.schema = schema;
+      this.scalarsByKindOnly = schema.asksScalarsOnlyTheirKind();
+    }
+
+    /**
+     * Whether a string, number or boolean here is valid as soon as its kind is ({@link
+     * #checkKind}): the sub-schema asks nothing else of scalars, so checking one when it completes
+     * finds nothing new.
+     */
+    public boolean checksScalarsOnlyByKind() {
+      return scalarsByKindOnly;
     }
   }
 

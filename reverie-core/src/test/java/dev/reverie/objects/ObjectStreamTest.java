@@ -121,6 +121,45 @@ class ObjectStreamTest {
   }
 
   @Test
+  void scalarElementsAreCheckedOnCompletionOnlyWhereTheSchemaAsksMoreThanTheirKind()
+      throws Exception {
+    String schema =
+        "{\"type\":\"object\",\"properties\":{"
+            + "\"genres\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},"
+            + "\"codes\":{\"type\":\"array\",\"items\":{\"type\":\"string\",\"maxLength\":3}},"
+            + "\"years\":{\"type\":\"array\",\"items\":{\"type\":\"integer\",\"minimum\":1000}}}}";
+    var deltas =
+        List.of(
+            "{\"genres\":[\"fantasy\",\"epic\"],\"codes\":[\"ab\",\"abcd\"],",
+            "\"years\":[1954,99]}");
+    var transport = new ScriptedTransport().respond(200, "text/event-stream", sse(deltas));
+    var call =
+        ObjectCall.of(
+            Call.of(Prompt.user("codes")),
+            ObjectSchema.json((ObjectNode) MAPPER.readTree(schema)).named("Codes"));
+    var events = new ArrayList<String>();
+    try (var stream = model(transport).streamObject(call)) {
+      for (ObjectEvent<JsonValue> e : stream.events()) {
+        if (e instanceof ObjectEvent.Element<JsonValue> el) events.add("element " + el.path());
+        if (e instanceof ObjectEvent.Violation<JsonValue> v) {
+          events.add("violation " + v.violation().path());
+        }
+      }
+      assertThatThrownBy(stream::result).isInstanceOf(NoObjectGeneratedException.class);
+    }
+    // Kind-only elements are offered as they complete; the others are offered only when valid,
+    // and a value the schema refuses is reported when it completes.
+    assertThat(events)
+        .containsExactly(
+            "element /genres/0",
+            "element /genres/1",
+            "element /codes/0",
+            "violation /codes/1",
+            "element /years/0",
+            "violation /years/1");
+  }
+
+  @Test
   void aContradictionIsReportedAsSoonAsItIsSeen() throws Exception {
     var deltas =
         List.of("{\"published_year\":\"nine", "teen fifty-four\",\"title\":\"T\",\"genres\":[]}");
