@@ -21,6 +21,12 @@ final class JsonNodeBinding extends MemoizingBinding implements JsonTrees.NodeCa
   }
 
   @Override
+  Object bindFresh(JsonValue value) {
+    JsonNode node = (JsonNode) create(value);
+    return type.isInstance(node) ? node : null;
+  }
+
+  @Override
   Object create(JsonValue value) {
     return JsonTrees.toJsonNode(value, this);
   }

@@ -20,6 +20,11 @@ abstract class MemoizingBinding extends Binding {
     return made;
   }
 
+  @Override
+  Object bindFresh(JsonValue value) {
+    return create(value);
+  }
+
   /** Makes the result afresh. */
   abstract Object create(JsonValue value);
 }

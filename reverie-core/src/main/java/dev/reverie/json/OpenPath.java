@@ -5,7 +5,8 @@ package dev.reverie.json;
  * without first building the snapshot of each: a record reads its finished members from arguments
  * it keeps on the open container (bound once, as each member finishes) and binds only the member
  * being written anew. Below the first level that is not a record (a list, a map, an optional…) the
- * value is bound from a snapshot of that level, as {@link TypedBinder#bind} would.
+ * value is bound from a snapshot of that level, as {@link TypedBinder#bind} would; so a list stays
+ * lazy, binding its elements when read.
  *
  * <p>The result equals {@code bind(parser.snapshot().orElseThrow())}; what is saved is, per open
  * record, a snapshot node, its memo and a walk over its members.
@@ -30,11 +31,7 @@ final class OpenPath {
    */
   static Object bindOrAbsent(Binding binding, IncrementalJsonParser parser, int level) {
     if (level == parser.openDepth()) return binding.bindOrAbsent(parser.openLeaf());
-    OpenContainer container = parser.openContainer(level);
-    Object bound =
-        binding instanceof RecordBinding record && container.object
-            ? record.bindOpen(container, parser, level)
-            : binding.bind(parser.openSnapshot(level));
+    Object bound = binding.bindOpen(parser.openContainer(level), parser, level);
     return bound == null ? binding.absent() : bound;
   }
 

@@ -166,7 +166,9 @@ final class RecordBinding extends MemoizingBinding {
    * arguments kept on the container and extended as members finish, the member being written is
    * bound from the parser's open path. Equal to {@code create} on the container's snapshot.
    */
+  @Override
   Object bindOpen(OpenContainer container, IncrementalJsonParser parser, int level) {
+    if (!container.object) return null;
     OpenMembers members =
         container.bindingState instanceof OpenMembers known && known.binding == this
             ? known
