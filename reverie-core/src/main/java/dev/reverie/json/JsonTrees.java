@@ -34,6 +34,14 @@ final class JsonTrees {
     JsonNode get(JsonValue container);
 
     void put(JsonValue container, JsonNode node);
+
+    /**
+     * Whether the containers inside a converted value are kept too, or only the value itself: a
+     * cache that is asked only for values converted on their own before need not hold the rest.
+     */
+    default boolean keepsInnerContainers() {
+      return true;
+    }
   }
 
   // ---- text -------------------------------------------------------------------------------
@@ -130,6 +138,7 @@ final class JsonTrees {
       if (hit != null) return hit;
     }
     ContainerNode<?> rootNode = newContainerNode(root);
+    boolean keepInner = cache != null && cache.keepsInnerContainers();
     ArrayDeque<Object[]> stack = new ArrayDeque<>();
     stack.push(new Object[] {root, rootNode, new int[1]});
     while (!stack.isEmpty()) {
@@ -138,7 +147,9 @@ final class JsonTrees {
       int[] next = (int[]) frame[2];
       int i = next[0];
       if (i == size(container)) {
-        if (cache != null) cache.put(container, (JsonNode) frame[1]);
+        if (keepInner || (cache != null && container == root)) {
+          cache.put(container, (JsonNode) frame[1]);
+        }
         stack.pop();
         continue;
       }

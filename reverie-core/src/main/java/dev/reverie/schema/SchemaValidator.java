@@ -101,7 +101,7 @@ public final class SchemaValidator {
    */
   public List<SchemaViolation> validate(JsonNode value, ValidatedValues known) {
     JsonNode checked = orNull(value);
-    if (depthOf(checked) > MAX_VALUE_DEPTH) {
+    if (depthOf(checked, known) > MAX_VALUE_DEPTH) {
       return List.of(tooDeep(""));
     }
     return List.copyOf(new Run(known).validate(root, checked, ""));
@@ -147,7 +147,7 @@ public final class SchemaValidator {
       String path, JsonNode value, ValidatedValues known) {
     List<String> tokens = tokens(path);
     JsonNode checked = orNull(value);
-    if (depthOf(checked) + tokens.size() > MAX_VALUE_DEPTH) {
+    if (depthOf(checked, known) + tokens.size() > MAX_VALUE_DEPTH) {
       return Optional.of(tooDeep(path));
     }
     Run run = new Run(known);
@@ -188,7 +188,7 @@ public final class SchemaValidator {
       throw new IllegalArgumentException("the location was resolved by another validator");
     }
     JsonNode checked = orNull(value);
-    if (depthOf(checked) + tokenCount(path) > MAX_VALUE_DEPTH) {
+    if (depthOf(checked, known) + tokenCount(path) > MAX_VALUE_DEPTH) {
       return Optional.of(tooDeep(path));
     }
     List<SchemaViolation> violations = new Run(known).validate(at.schema, checked, path);
@@ -241,8 +241,11 @@ public final class SchemaValidator {
         path, "the value is nested deeper than " + MAX_VALUE_DEPTH + " levels");
   }
 
-  /** Nesting depth of a value, measured without recursion. */
-  static int depthOf(JsonNode value) {
+  /**
+   * Nesting depth of a value, measured without recursion. A sub-value {@code known} (may be null)
+   * records as valid is not walked: it passed this limit at its own place when it was recorded.
+   */
+  static int depthOf(JsonNode value, ValidatedValues known) {
     if (!value.isContainerNode()) {
       return 0;
     }
@@ -263,7 +266,7 @@ public final class SchemaValidator {
         return depth;
       }
       for (JsonNode child : node) {
-        if (child.isContainerNode()) {
+        if (child.isContainerNode() && (known == null || !known.containsAny(child))) {
           if (size == nodes.length) {
             nodes = Arrays.copyOf(nodes, size * 2);
             depths = Arrays.copyOf(depths, size * 2);

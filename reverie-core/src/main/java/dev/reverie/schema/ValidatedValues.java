@@ -23,6 +23,11 @@ public final class ValidatedValues {
         || (known instanceof CompiledSchema[] many && indexOf(many, schema) >= 0);
   }
 
+  /** Whether {@code value} was found valid against any part of the schema. */
+  boolean containsAny(JsonNode value) {
+    return valid.containsKey(value);
+  }
+
   void add(CompiledSchema schema, JsonNode value) {
     Object known = valid.get(value);
     if (known == null) {
