@@ -9,6 +9,7 @@ import dev.reverie.ObjectSchema;
 import dev.reverie.ObjectStream;
 import dev.reverie.Prompt;
 import dev.reverie.json.IncrementalJsonParser;
+import dev.reverie.json.JsonChange;
 import dev.reverie.json.JsonReadLimits;
 import dev.reverie.json.JsonValue;
 import dev.reverie.json.TypedBinder;
@@ -17,6 +18,7 @@ import dev.reverie.schema.SchemaGenerator;
 import dev.reverie.stream.PartStream;
 import dev.reverie.stream.StreamPart;
 import java.io.ByteArrayInputStream;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -40,7 +42,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * <ul>
  *   <li>{@code jacksonTreeParse}: one {@code ObjectMapper.readTree} of the whole text, the floor.
  *   <li>{@code incrementalTree}/{@code incrementalTyped}: the engine alone, {@link
- *       IncrementalJsonParser} fed every delta, then a snapshot (and {@link TypedBinder#bind}).
+ *       IncrementalJsonParser} fed every delta, then a snapshot, or for typed a partial {@link
+ *       Library} made when something visible changed ({@link TypedBinder#bindCurrent}, as {@code
+ *       streamObject} does); {@code incrementalTypedFromSnapshots} binds every snapshot instead
+ *       ({@link TypedBinder#bind}), as the engine did before {@code bindCurrent}.
  *   <li>{@code streamObjectTree}/{@code streamObjectTyped}: the whole pipeline a user runs, {@code
  *       LanguageModel.streamObject} over an in-memory OpenAI event stream (SSE reading, chunk
  *       decoding, parser, binder, every partial iterated, then {@code result()} with validation).
@@ -112,6 +117,23 @@ public class ObjectStreamBenchmark {
 
   @Benchmark
   public void incrementalTyped(Blackhole blackhole) {
+    var parser = new IncrementalJsonParser(JsonReadLimits.DEFAULT);
+    TypedBinder<Library> binder = TypedBinder.of(Library.class);
+    Library partial = null;
+    for (String delta : deltas) {
+      List<JsonChange> changes = parser.feed(delta);
+      blackhole.consume(changes);
+      // A new partial when something visible changed, as streamObject makes them.
+      if (!changes.isEmpty()) partial = binder.bindCurrent(parser);
+      blackhole.consume(partial);
+    }
+    blackhole.consume(parser.endOfInput());
+    blackhole.consume(binder.bind(parser.snapshot().orElseThrow()));
+  }
+
+  /** {@code incrementalTyped} as it was first measured: every snapshot built, then bound. */
+  @Benchmark
+  public void incrementalTypedFromSnapshots(Blackhole blackhole) {
     var parser = new IncrementalJsonParser(JsonReadLimits.DEFAULT);
     TypedBinder<Library> binder = TypedBinder.of(Library.class);
     for (String delta : deltas) {

@@ -22,6 +22,7 @@ public final class ResultTables {
     "jacksonTreeParse",
     "incrementalTree",
     "incrementalTyped",
+    "incrementalTypedFromSnapshots",
     "streamObjectTree",
     "streamObjectTyped",
     "streamObjectTypedLeanDecoder",
@@ -125,6 +126,7 @@ public final class ResultTables {
         new String[] {
           "incrementalTree",
           "incrementalTyped",
+          "incrementalTypedFromSnapshots",
           "streamObjectTree",
           "streamObjectTyped",
           "streamObjectTypedLeanDecoder",
@@ -166,7 +168,11 @@ public final class ResultTables {
     }
     for (String benchmark :
         new String[] {
-          "incrementalTree", "incrementalTyped", "streamObjectTree", "streamObjectTyped"
+          "incrementalTree",
+          "incrementalTyped",
+          "incrementalTypedFromSnapshots",
+          "streamObjectTree",
+          "streamObjectTyped"
         }) {
       ratio(
           "`" + benchmark + "` 1m / `jacksonTreeParse` 1m",
