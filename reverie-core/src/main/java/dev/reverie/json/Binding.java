@@ -18,8 +18,8 @@ abstract class Binding {
 
   /**
    * Binds the open container at {@code level} of {@code parser} (see {@link OpenPath}); null when
-   * it does not fit. By default from a snapshot of that level; a record binds from the container
-   * itself.
+   * it does not fit. By default from a snapshot of that level; records and lists bind from the
+   * container itself.
    */
   Object bindOpen(OpenContainer container, IncrementalJsonParser parser, int level) {
     return bindFresh(parser.openSnapshot(level));

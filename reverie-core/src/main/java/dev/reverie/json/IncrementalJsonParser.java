@@ -724,6 +724,17 @@ public final class IncrementalJsonParser {
     return root;
   }
 
+  /**
+   * The open containers from {@code level} down, captured so that their snapshot (with {@link
+   * #openLeaf()}) can be built later; levels that did not change since the last capture are shared
+   * with it.
+   */
+  OpenPathCapture captureFrom(int level) {
+    OpenPathCapture below = null;
+    for (int d = depth - 1; d >= level; d--) below = stack[d].capture(below);
+    return below;
+  }
+
   /** The open container at {@code level} as it appears in {@link #snapshot()}. */
   JsonValue openSnapshot(int level) {
     return snapshotOf(level, openLeaf());

@@ -39,8 +39,11 @@ final class OpenContainer {
   /** In an object: the name of the member whose value is being read, once the name is closed. */
   String pendingName;
 
-  /** What a binder keeps while binding this container level by level; see OpenRecord. */
+  /** What a binder keeps while binding this container level by level; see OpenPath. */
   Object bindingState;
+
+  // The last capture made of this container and the levels below it; see capture.
+  private OpenPathCapture lastCapture;
 
   OpenContainer(boolean object, String token, String path) {
     this.object = object;
@@ -59,9 +62,30 @@ final class OpenContainer {
     return names[i];
   }
 
+  /**
+   * The store of finished values: slots below {@link #count()} never change, so a view may keep it
+   * with the count it saw (as snapshots do). Read on the parser's thread only.
+   */
+  JsonValue[] values() {
+    return values;
+  }
+
   /** The value of finished member (or element) {@code i}. */
   JsonValue valueAt(int i) {
     return values[i];
+  }
+
+  /**
+   * This container as it stands, above {@code below} (the capture of the next level down, or null):
+   * the last capture again while it still matches, else a new one.
+   */
+  OpenPathCapture capture(OpenPathCapture below) {
+    OpenPathCapture known = lastCapture;
+    if (known == null || !known.shows(names, values, count, pendingName, below)) {
+      known = new OpenPathCapture(object, names, values, count, index, lineage, pendingName, below);
+      lastCapture = known;
+    }
+    return known;
   }
 
   /** The reference token of the member or element being started now. */

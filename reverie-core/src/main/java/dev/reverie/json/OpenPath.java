@@ -4,12 +4,14 @@ package dev.reverie.json;
  * Binds the value an {@link IncrementalJsonParser} is writing straight from its open containers,
  * without first building the snapshot of each: a record reads its finished members from arguments
  * it keeps on the open container (bound once, as each member finishes) and binds only the member
- * being written anew. Below the first level that is not a record (a list, a map, an optional…) the
- * value is bound from a snapshot of that level, as {@link TypedBinder#bind} would; so a list stays
- * lazy, binding its elements when read.
+ * being written anew; a list shares its container's finished elements and captures the element
+ * being written ({@link OpenPathCapture}) to build and bind it only when read, so it stays as lazy
+ * as a list bound from a snapshot. Other levels (a map, an optional, a set…) are bound from a
+ * snapshot of that level, as {@link TypedBinder#bind} would.
  *
- * <p>The result equals {@code bind(parser.snapshot().orElseThrow())}; what is saved is, per open
- * record, a snapshot node, its memo and a walk over its members.
+ * <p>The result equals {@code bind(parser.snapshot().orElseThrow())}; what is saved per delta is,
+ * for each open record, a snapshot node, its memo and a walk over its members, and below a list
+ * every snapshot node.
  */
 final class OpenPath {
   private OpenPath() {}

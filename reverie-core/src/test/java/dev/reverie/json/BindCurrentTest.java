@@ -143,6 +143,38 @@ class BindCurrentTest {
     assertThat(binder.bind(parser.snapshot().orElseThrow()).author()).isSameAs(first.author());
   }
 
+  record Counted(String name) {
+    static final java.util.concurrent.atomic.AtomicInteger MADE =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    Counted {
+      MADE.incrementAndGet();
+    }
+  }
+
+  record Catalogue(String name, List<Counted> items) {}
+
+  @Test
+  void theElementBeingWrittenIsBoundOnlyWhenRead() {
+    IncrementalJsonParser parser = new IncrementalJsonParser();
+    TypedBinder<Catalogue> binder = TypedBinder.of(Catalogue.class);
+    parser.feed("{\"name\":\"c\",\"items\":[{\"name\":\"first\"},{\"name\":\"sec");
+    Catalogue partial = binder.bindCurrent(parser);
+    int before = Counted.MADE.get();
+    parser.feed("ond");
+    Catalogue next = binder.bindCurrent(parser);
+    assertThat(Counted.MADE.get()).as("nothing read, nothing bound").isEqualTo(before);
+    assertThat(next.items()).hasSize(2);
+    assertThat(next.items().get(1)).isEqualTo(new Counted("second"));
+    assertThat(next.items().get(1)).isSameAs(next.items().get(1));
+    assertThat(next.items().get(0)).isSameAs(partial.items().get(0));
+    // The earlier partial still shows what was written then.
+    assertThat(partial.items().get(1)).isEqualTo(new Counted("sec"));
+    parser.feed("\"},{\"na");
+    assertThat(binder.bindCurrent(parser).items())
+        .containsExactly(new Counted("first"), new Counted("second"), new Counted(null));
+  }
+
   @Test
   void nothingToBindBeforeTheValueStarts() {
     IncrementalJsonParser parser = new IncrementalJsonParser();
