@@ -4,6 +4,7 @@ import dev.reverie.error.CancelledException;
 import dev.reverie.error.TransportException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.ref.WeakReference;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
@@ -14,7 +15,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The default {@link Transport}: the JDK's {@link HttpClient} (HTTP/2 where the server offers it,
@@ -27,6 +33,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * header value; an interrupted thread gets {@link CancelledException} with its interrupt flag set
  * again.
  *
+ * <p>A read of a response body that waits longer than the read timeout ({@link
+ * #DEFAULT_READ_TIMEOUT} unless {@link Builder#readTimeout} says otherwise) for its next bytes
+ * aborts the exchange and fails with a retryable {@link TransportException}: a connection that dies
+ * without closing ends a stream with an error instead of hanging it.
+ *
  * <p>{@link HttpResponse#close()} on a response closes its body stream, which aborts the exchange
  * if the body was not fully read; it is idempotent and may be called from another thread. A read on
  * the body after (or blocked during) that close throws {@link CancelledException}.
@@ -37,15 +48,23 @@ public final class JdkHttpTransport implements Transport {
   private static final Set<String> MANAGED_BY_CLIENT =
       Set.of("host", "connection", "content-length", "expect", "upgrade");
 
+  /** How long a read of a response body waits for bytes unless the builder says otherwise. */
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMinutes(10);
+
   private final HttpClient client;
   private final Duration requestTimeout;
+  private final Duration readTimeout;
 
-  private JdkHttpTransport(HttpClient client, Duration requestTimeout) {
+  private JdkHttpTransport(HttpClient client, Duration requestTimeout, Duration readTimeout) {
     this.client = client;
     this.requestTimeout = requestTimeout;
+    this.readTimeout = readTimeout;
   }
 
-  /** A transport with a new client, a 10-second connect timeout and no request timeout. */
+  /**
+   * A transport with a new client, a 10-second connect timeout, no request timeout and the {@link
+   * #DEFAULT_READ_TIMEOUT}.
+   */
   public static JdkHttpTransport create() {
     return builder().build();
   }
@@ -60,7 +79,10 @@ public final class JdkHttpTransport implements Transport {
     try {
       java.net.http.HttpResponse<InputStream> response =
           client.send(jdkRequest, BodyHandlers.ofInputStream());
-      return new JdkHttpResponse(response.statusCode(), toHeaders(response), response.body());
+      return new JdkHttpResponse(
+          response.statusCode(),
+          toHeaders(response),
+          new AbortableBody(response.body(), readTimeout, describe(request)));
     } catch (IOException e) {
       throw new TransportException(describe(request) + " failed: " + describe(e), e);
     } catch (InterruptedException e) {
@@ -126,6 +148,7 @@ public final class JdkHttpTransport implements Transport {
   public static final class Builder {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout;
+    private Duration readTimeout = DEFAULT_READ_TIMEOUT;
     private HttpClient httpClient;
 
     private Builder() {}
@@ -139,6 +162,18 @@ public final class JdkHttpTransport implements Transport {
     /** How long to wait for the response headers of each request; none by default. */
     public Builder requestTimeout(Duration timeout) {
       this.requestTimeout = requirePositive(timeout, "requestTimeout");
+      return this;
+    }
+
+    /**
+     * The longest a read of a response body may wait for its next bytes (10 minutes by default:
+     * more than a reasoning model stays silent before its first token, less than forever). Past it
+     * the exchange is aborted and the read fails with a retryable {@link TransportException}, so a
+     * connection that died without closing cannot hang a stream. Time the caller spends between
+     * reads does not count.
+     */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = requirePositive(timeout, "readTimeout");
       return this;
     }
 
@@ -156,7 +191,7 @@ public final class JdkHttpTransport implements Transport {
                   .connectTimeout(connectTimeout)
                   .followRedirects(HttpClient.Redirect.NEVER)
                   .build();
-      return new JdkHttpTransport(client, requestTimeout);
+      return new JdkHttpTransport(client, requestTimeout, readTimeout);
     }
 
     private static Duration requirePositive(Duration duration, String name) {
@@ -174,10 +209,10 @@ public final class JdkHttpTransport implements Transport {
     private final HttpHeaders headers;
     private final AbortableBody body;
 
-    JdkHttpResponse(int status, HttpHeaders headers, InputStream body) {
+    JdkHttpResponse(int status, HttpHeaders headers, AbortableBody body) {
       this.status = status;
       this.headers = headers;
-      this.body = new AbortableBody(body);
+      this.body = body;
     }
 
     @Override
@@ -208,33 +243,54 @@ public final class JdkHttpTransport implements Transport {
 
   /**
    * The body stream; closing it cancels the JDK's body subscription, which aborts the exchange.
-   * Reads after a close report cancellation instead of a misleading I/O failure.
+   * Reads after a close report cancellation instead of a misleading I/O failure. A read that waits
+   * longer than the read timeout for bytes is ended the same way, by a watchdog, and reports a
+   * timeout.
    */
   private static final class AbortableBody extends InputStream {
     private final InputStream delegate;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final long timeoutNanos;
+    private final String exchange;
+    private final ScheduledFuture<?> watchdog;
+    // When the read in progress began waiting (System.nanoTime(), never 0); 0 between reads.
+    private volatile long waitingSince;
+    private volatile boolean timedOut;
 
-    AbortableBody(InputStream delegate) {
+    AbortableBody(InputStream delegate, Duration readTimeout, String exchange) {
       this.delegate = delegate;
+      this.timeoutNanos = readTimeout.toNanos();
+      this.exchange = exchange;
+      this.watchdog = Watchdog.watch(this, timeoutNanos);
     }
 
     @Override
     public int read() throws IOException {
       ensureOpen();
+      waitingSince = System.nanoTime() | 1;
       try {
-        return delegate.read();
+        int b = delegate.read();
+        if (b < 0) watchdog.cancel(false);
+        return b;
       } catch (IOException e) {
         throw cancelledOr(e);
+      } finally {
+        waitingSince = 0;
       }
     }
 
     @Override
     public int read(byte[] target, int offset, int length) throws IOException {
       ensureOpen();
+      waitingSince = System.nanoTime() | 1;
       try {
-        return delegate.read(target, offset, length);
+        int n = delegate.read(target, offset, length);
+        if (n < 0) watchdog.cancel(false);
+        return n;
       } catch (IOException e) {
         throw cancelledOr(e);
+      } finally {
+        waitingSince = 0;
       }
     }
 
@@ -251,6 +307,7 @@ public final class JdkHttpTransport implements Transport {
     @Override
     public void close() {
       if (!closed.compareAndSet(false, true)) return;
+      watchdog.cancel(false);
       try {
         delegate.close();
       } catch (IOException e) {
@@ -258,13 +315,76 @@ public final class JdkHttpTransport implements Transport {
       }
     }
 
+    /** Called by the watchdog: aborts a read that has waited too long. */
+    void checkWaiting(long now) {
+      long since = waitingSince;
+      if (since != 0 && now - since > timeoutNanos && !closed.get()) {
+        timedOut = true;
+        close();
+      }
+    }
+
+    boolean isClosed() {
+      return closed.get();
+    }
+
     private void ensureOpen() {
+      if (timedOut) throw timeout(null);
       if (closed.get()) throw new CancelledException("the response body was closed");
     }
 
     private IOException cancelledOr(IOException e) {
+      if (timedOut) throw timeout(e);
       if (closed.get()) throw new CancelledException("the response body was closed", e);
       return e;
+    }
+
+    private TransportException timeout(IOException cause) {
+      return new TransportException(
+          exchange
+              + ": no bytes of the response body arrived for "
+              + Duration.ofNanos(timeoutNanos)
+              + " (the read timeout); the exchange was aborted",
+          cause);
+    }
+  }
+
+  /**
+   * One daemon thread that looks at every open body's waiting read a few times per read timeout. It
+   * holds bodies weakly, so a response dropped without being closed is not kept alive by it.
+   */
+  private static final class Watchdog {
+    private static final ScheduledExecutorService TIMER =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread t = new Thread(task, "reverie-read-timeout");
+              t.setDaemon(true);
+              return t;
+            });
+
+    private Watchdog() {}
+
+    static ScheduledFuture<?> watch(AbortableBody body, long timeoutNanos) {
+      // Four looks per timeout: a stalled read ends between 1 and 1.25 timeouts after it began.
+      long period = Math.max(timeoutNanos / 4, TimeUnit.MILLISECONDS.toNanos(10));
+      WeakReference<AbortableBody> watched = new WeakReference<>(body);
+      AtomicReference<ScheduledFuture<?>> self = new AtomicReference<>();
+      ScheduledFuture<?> future =
+          TIMER.scheduleWithFixedDelay(
+              () -> {
+                AbortableBody b = watched.get();
+                if (b == null || b.isClosed()) {
+                  ScheduledFuture<?> f = self.get();
+                  if (f != null) f.cancel(false);
+                  return;
+                }
+                b.checkWaiting(System.nanoTime());
+              },
+              period,
+              period,
+              TimeUnit.NANOSECONDS);
+      self.set(future);
+      return future;
     }
   }
 }

@@ -186,6 +186,72 @@ class JdkHttpTransportTest {
   }
 
   @Test
+  void aReadWaitingLongerThanTheReadTimeoutFailsAsARetryableTimeout() throws Exception {
+    var release = new CountDownLatch(1);
+    server.createContext(
+        "/silent",
+        exchange -> {
+          recordRequest(exchange);
+          exchange.sendResponseHeaders(200, 0);
+          OutputStream out = exchange.getResponseBody();
+          out.write("data: first\n\n".getBytes(StandardCharsets.UTF_8));
+          out.flush();
+          awaitQuietly(release); // a connection that stays open and says nothing more
+          exchange.close();
+        });
+    JdkHttpTransport impatient =
+        JdkHttpTransport.builder().readTimeout(Duration.ofMillis(200)).build();
+    try {
+      HttpResponse response = impatient.send(get("/silent"));
+      InputStream body = response.body();
+      readUntil(body, "data: first\n\n");
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> body.read(new byte[64]))
+          .isInstanceOfSatisfying(
+              TransportException.class, e -> assertThat(e.isRetryable()).isTrue())
+          .hasMessageContaining("GET http://127.0.0.1:")
+          .hasMessageContaining("read timeout");
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .isLessThan(Duration.ofSeconds(WAIT_SECONDS));
+      // The exchange is over: later reads say so again rather than block.
+      assertThatThrownBy(body::read).isInstanceOf(TransportException.class);
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  void timeSpentBetweenReadsDoesNotCountTowardsTheReadTimeout() throws Exception {
+    server.createContext(
+        "/slow-reader",
+        exchange -> {
+          recordRequest(exchange);
+          exchange.sendResponseHeaders(200, 0);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write("one,".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            out.write("two".getBytes(StandardCharsets.UTF_8));
+          }
+        });
+    JdkHttpTransport impatient =
+        JdkHttpTransport.builder().readTimeout(Duration.ofMillis(100)).build();
+    HttpResponse response = impatient.send(get("/slow-reader"));
+    InputStream body = response.body();
+    String first = readUntil(body, "one,");
+    // The caller is busy for several timeouts; whatever it has not read yet waits for it.
+    Thread.sleep(500);
+    String rest = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(first + rest).isEqualTo("one,two");
+    response.close();
+  }
+
+  @Test
+  void theReadTimeoutMustBePositive() {
+    assertThatThrownBy(() -> JdkHttpTransport.builder().readTimeout(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void closeFromAnotherThreadUnblocksAReader() throws Exception {
     var release = new CountDownLatch(1);
     server.createContext(
