@@ -238,13 +238,15 @@ final class RecordBinding extends MemoizingBinding {
       int count = container.count();
       if (seen < count) {
         for (int k = seen; k < count; k++) choose(container.nameAt(k), container.valueAt(k), k);
-        seen = count;
         for (int i = 0; i < chosen.length; i++) {
           if (chosen[i] != boundFrom[i]) {
             bound[i] = binding.components[i].bindOrAbsent(chosen[i]);
             boundFrom[i] = chosen[i];
           }
         }
+        // Only now: if a member's binding threw, the next call meets it again, as a walk would.
+        // Choosing the same members again gives the same choice.
+        seen = count;
       }
       System.arraycopy(bound, 0, arguments, 0, bound.length);
       return arguments;

@@ -52,6 +52,8 @@ class BindCurrentTest {
 
   record Wide(String a, Integer b) {}
 
+  record Outer(Strict inner, String tail) {}
+
   @Test
   void nestedRecordsListsAndNumbers() {
     check(
@@ -116,6 +118,8 @@ class BindCurrentTest {
   void constructorsRejectingPartialValues() {
     check(Strict.class, "{\"author\":{\"name\":\"a\"},\"name\":\"complete at last\"}");
     check(Strict.class, "{\"author\":{\"name\":\"a\"}}");
+    // A finished member its type rejects fails every later partial, not only the first.
+    check(Outer.class, "{\"inner\":{\"author\":{}},\"tail\":\"after the rejected member\"}");
   }
 
   @Test
