@@ -11,8 +11,6 @@ import java.util.RandomAccess;
  * from an {@link OpenPathCapture} and bound only when first read. Immutable.
  */
 final class OpenBoundList extends AbstractList<Object> implements RandomAccess {
-  private static final Object ABSENT = new Object();
-
   private final JsonValue[] finished;
   private final int finishedCount;
   private final Binding element;
@@ -20,8 +18,10 @@ final class OpenBoundList extends AbstractList<Object> implements RandomAccess {
   // innermost level; both null when no element is being written.
   private final OpenPathCapture lastContainers;
   private final JsonValue leaf;
-  // The element being written, once bound. Racy but safe: a race binds it twice, equally.
-  private Object lastBound;
+  // The element being written, once bound, in a holder with final fields so that a reader on
+  // another thread sees it whole (arrays and POJOs have no final fields of their own). Racy but
+  // safe: a race binds it twice, equally.
+  private BoundResult lastBound;
 
   OpenBoundList(
       JsonValue[] finished,
@@ -40,14 +40,13 @@ final class OpenBoundList extends AbstractList<Object> implements RandomAccess {
   public Object get(int index) {
     Objects.checkIndex(index, size());
     if (index < finishedCount) return element.bindOrAbsent(finished[index]);
-    Object bound = lastBound;
+    BoundResult bound = lastBound;
     if (bound == null) {
       JsonValue last = lastContainers == null ? leaf : lastContainers.snapshot(leaf);
-      bound = element.bindOrAbsent(last);
-      if (bound == null) bound = ABSENT;
+      bound = new BoundResult(element, element.bindOrAbsent(last));
       lastBound = bound;
     }
-    return bound == ABSENT ? null : bound;
+    return bound.value;
   }
 
   @Override

@@ -16,12 +16,12 @@ package dev.reverie.json;
 final class OpenPath {
   private OpenPath() {}
 
-  /** The parser's current value bound by {@code root}; the parser must have started a value. */
+  /** The parser's current value bound by {@code root}; the parser must show a value. */
   static Object bind(Binding root, IncrementalJsonParser parser) {
     if (parser.openDepth() == 0) {
       JsonValue value = parser.openLeaf();
       if (value == null) value = parser.completeRoot();
-      if (value == null) throw new IllegalStateException("the parser has not started a value");
+      if (value == null) throw new IllegalStateException("the parser shows no value yet");
       return root.bindOrAbsent(value);
     }
     return bindOrAbsent(root, parser, 0);

@@ -20,11 +20,13 @@ import java.util.Objects;
  * <p>Binding successive snapshots of one parse is cheap: the result for each object or array is
  * remembered on the (immutable, shared) node itself, so an unchanged subtree yields the very object
  * bound last time, and lists are lazily bound views. The binder itself keeps nothing: what it
- * remembers lives exactly as long as the trees it bound. Lists and maps returned are unmodifiable;
- * arrays, {@code JsonNode}s and other mutable results may be shared with later results and must not
- * be modified.
+ * remembers lives exactly as long as the trees it bound (or, for {@link #bindCurrent}, as long as
+ * the parser's open containers it bound). Lists and maps returned are unmodifiable; arrays, {@code
+ * JsonNode}s and other mutable results may be shared with later results and must not be modified.
  *
- * <p>Thread-safe. Keep one binder per target type and stream: results are remembered per binder, so
+ * <p>Thread-safe: {@link #bind} may be called from any thread, and what either method returns may
+ * be read from any thread; {@link #bindCurrent} runs on the thread that feeds the parser, like the
+ * parser itself. Keep one binder per target type and stream: results are remembered per binder, so
  * two binders of the same type bound to the same tree take turns recomputing.
  */
 public final class TypedBinder<T> {
@@ -69,7 +71,9 @@ public final class TypedBinder<T> {
    * kept while the parser is inside them, so a partial after each delta costs no snapshot of an
    * open record and no walk over its members.
    *
-   * @throws IllegalStateException when the parser has not started a value
+   * @throws IllegalStateException when the parser shows no value yet ({@link
+   *     IncrementalJsonParser#snapshot()} is empty: nothing started, or only a number or literal at
+   *     the root still being read)
    * @throws JsonBindingException when a complete value is rejected by the type (its constructor)
    */
   @SuppressWarnings("unchecked")

@@ -181,7 +181,6 @@ final class CompiledSchema {
     return mask;
   }
 
-  /** Whether this schema has {@code oneOf} or {@code anyOf} alternatives. */
   /**
    * Whether a string, number or boolean of a kind this schema accepts is valid here whatever its
    * value: the schema asks nothing of scalars but their kind.
@@ -203,6 +202,7 @@ final class CompiledSchema {
         && !hasAlternatives();
   }
 
+  /** Whether this schema has {@code oneOf} or {@code anyOf} alternatives. */
   boolean hasAlternatives() {
     return !oneOf.isEmpty() || !anyOf.isEmpty();
   }

@@ -15,11 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -53,12 +52,13 @@ public final class JdkHttpTransport implements Transport {
 
   private final HttpClient client;
   private final Duration requestTimeout;
-  private final Duration readTimeout;
+  // Long.MAX_VALUE: no read timeout.
+  private final long readTimeoutNanos;
 
-  private JdkHttpTransport(HttpClient client, Duration requestTimeout, Duration readTimeout) {
+  private JdkHttpTransport(HttpClient client, Duration requestTimeout, long readTimeoutNanos) {
     this.client = client;
     this.requestTimeout = requestTimeout;
-    this.readTimeout = readTimeout;
+    this.readTimeoutNanos = readTimeoutNanos;
   }
 
   /**
@@ -82,7 +82,7 @@ public final class JdkHttpTransport implements Transport {
       return new JdkHttpResponse(
           response.statusCode(),
           toHeaders(response),
-          new AbortableBody(response.body(), readTimeout, describe(request)));
+          new AbortableBody(response.body(), readTimeoutNanos, describe(request)));
     } catch (IOException e) {
       throw new TransportException(describe(request) + " failed: " + describe(e), e);
     } catch (InterruptedException e) {
@@ -177,6 +177,12 @@ public final class JdkHttpTransport implements Transport {
       return this;
     }
 
+    /** No read timeout: a body read waits for bytes as long as the connection stays open. */
+    public Builder noReadTimeout() {
+      this.readTimeout = null;
+      return this;
+    }
+
     /** Uses the caller's client (proxy, TLS, executor settings) instead of creating one. */
     public Builder httpClient(HttpClient client) {
       this.httpClient = Objects.requireNonNull(client, "client");
@@ -191,7 +197,17 @@ public final class JdkHttpTransport implements Transport {
                   .connectTimeout(connectTimeout)
                   .followRedirects(HttpClient.Redirect.NEVER)
                   .build();
-      return new JdkHttpTransport(client, requestTimeout, readTimeout);
+      return new JdkHttpTransport(client, requestTimeout, nanosOrForever(readTimeout));
+    }
+
+    // Durations past Long.MAX_VALUE nanoseconds (about 292 years) are as good as none.
+    private static long nanosOrForever(Duration timeout) {
+      if (timeout == null) return Long.MAX_VALUE;
+      try {
+        return timeout.toNanos();
+      } catch (ArithmeticException e) {
+        return Long.MAX_VALUE;
+      }
     }
 
     private static Duration requirePositive(Duration duration, String name) {
@@ -248,20 +264,27 @@ public final class JdkHttpTransport implements Transport {
    * timeout.
    */
   private static final class AbortableBody extends InputStream {
+    private static final int OPEN = 0;
+    private static final int CLOSED = 1;
+    private static final int TIMED_OUT = 2;
+
     private final InputStream delegate;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    // OPEN until the caller closes the body (CLOSED) or the watchdog ends a read (TIMED_OUT),
+    // whichever comes first: the other then finds nothing to do, so a close is never reported as
+    // a (retryable) timeout, nor a timeout as a close.
+    private final AtomicInteger state = new AtomicInteger(OPEN);
     private final long timeoutNanos;
     private final String exchange;
+    // Null without a read timeout.
     private final ScheduledFuture<?> watchdog;
     // When the read in progress began waiting (System.nanoTime(), never 0); 0 between reads.
     private volatile long waitingSince;
-    private volatile boolean timedOut;
 
-    AbortableBody(InputStream delegate, Duration readTimeout, String exchange) {
+    AbortableBody(InputStream delegate, long timeoutNanos, String exchange) {
       this.delegate = delegate;
-      this.timeoutNanos = readTimeout.toNanos();
+      this.timeoutNanos = timeoutNanos;
       this.exchange = exchange;
-      this.watchdog = Watchdog.watch(this, timeoutNanos);
+      this.watchdog = timeoutNanos == Long.MAX_VALUE ? null : Watchdog.watch(this, timeoutNanos);
     }
 
     @Override
@@ -270,7 +293,7 @@ public final class JdkHttpTransport implements Transport {
       waitingSince = System.nanoTime() | 1;
       try {
         int b = delegate.read();
-        if (b < 0) watchdog.cancel(false);
+        if (b < 0) stopWatching();
         return b;
       } catch (IOException e) {
         throw cancelledOr(e);
@@ -285,7 +308,7 @@ public final class JdkHttpTransport implements Transport {
       waitingSince = System.nanoTime() | 1;
       try {
         int n = delegate.read(target, offset, length);
-        if (n < 0) watchdog.cancel(false);
+        if (n < 0) stopWatching();
         return n;
       } catch (IOException e) {
         throw cancelledOr(e);
@@ -306,8 +329,23 @@ public final class JdkHttpTransport implements Transport {
 
     @Override
     public void close() {
-      if (!closed.compareAndSet(false, true)) return;
-      watchdog.cancel(false);
+      if (state.compareAndSet(OPEN, CLOSED)) abort();
+    }
+
+    /** Called by the watchdog: aborts a read that has waited too long. */
+    void checkWaiting(long now) {
+      long since = waitingSince;
+      if (since != 0 && now - since > timeoutNanos && state.compareAndSet(OPEN, TIMED_OUT)) {
+        abort();
+      }
+    }
+
+    boolean isClosed() {
+      return state.get() != OPEN;
+    }
+
+    private void abort() {
+      stopWatching();
       try {
         delegate.close();
       } catch (IOException e) {
@@ -315,27 +353,20 @@ public final class JdkHttpTransport implements Transport {
       }
     }
 
-    /** Called by the watchdog: aborts a read that has waited too long. */
-    void checkWaiting(long now) {
-      long since = waitingSince;
-      if (since != 0 && now - since > timeoutNanos && !closed.get()) {
-        timedOut = true;
-        close();
-      }
-    }
-
-    boolean isClosed() {
-      return closed.get();
+    private void stopWatching() {
+      if (watchdog != null) watchdog.cancel(false);
     }
 
     private void ensureOpen() {
-      if (timedOut) throw timeout(null);
-      if (closed.get()) throw new CancelledException("the response body was closed");
+      int now = state.get();
+      if (now == TIMED_OUT) throw timeout(null);
+      if (now == CLOSED) throw new CancelledException("the response body was closed");
     }
 
     private IOException cancelledOr(IOException e) {
-      if (timedOut) throw timeout(e);
-      if (closed.get()) throw new CancelledException("the response body was closed", e);
+      int now = state.get();
+      if (now == TIMED_OUT) throw timeout(e);
+      if (now == CLOSED) throw new CancelledException("the response body was closed", e);
       return e;
     }
 
@@ -354,13 +385,21 @@ public final class JdkHttpTransport implements Transport {
    * holds bodies weakly, so a response dropped without being closed is not kept alive by it.
    */
   private static final class Watchdog {
-    private static final ScheduledExecutorService TIMER =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread t = new Thread(task, "reverie-read-timeout");
-              t.setDaemon(true);
-              return t;
-            });
+    private static final ScheduledThreadPoolExecutor TIMER = newTimer();
+
+    private static ScheduledThreadPoolExecutor newTimer() {
+      var timer =
+          new ScheduledThreadPoolExecutor(
+              1,
+              task -> {
+                Thread t = new Thread(task, "reverie-read-timeout");
+                t.setDaemon(true);
+                return t;
+              });
+      // A finished response cancels its task; without this the task stays queued until due.
+      timer.setRemoveOnCancelPolicy(true);
+      return timer;
+    }
 
     private Watchdog() {}
 

@@ -246,6 +246,28 @@ class JdkHttpTransportTest {
   }
 
   @Test
+  void aReadTimeoutTooLongToCountOrNoneAtAllReadsNormally() throws Exception {
+    server.createContext(
+        "/plain",
+        exchange -> {
+          recordRequest(exchange);
+          exchange.sendResponseHeaders(200, 0);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write("whole body".getBytes(StandardCharsets.UTF_8));
+          }
+        });
+    for (JdkHttpTransport patient :
+        List.of(
+            JdkHttpTransport.builder().readTimeout(Duration.ofSeconds(Long.MAX_VALUE)).build(),
+            JdkHttpTransport.builder().noReadTimeout().build())) {
+      try (HttpResponse response = patient.send(get("/plain"))) {
+        assertThat(new String(response.body().readAllBytes(), StandardCharsets.UTF_8))
+            .isEqualTo("whole body");
+      }
+    }
+  }
+
+  @Test
   void theReadTimeoutMustBePositive() {
     assertThatThrownBy(() -> JdkHttpTransport.builder().readTimeout(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
