@@ -252,6 +252,30 @@ public final class EndToEndBench {
       }
       System.out.println(row);
     }
+    // Every round runs each contestant once, back to back: a ratio taken within a round cancels a
+    // slow spell that hits the whole round, which the ratio of medians does not.
+    System.out.println(
+        "\nPaired time ratios (median [min..max] of each round's time over the bare client's in"
+            + " the same round):\n");
+    for (var entry : samples.entrySet()) {
+      if (entry.getKey().equals(BARE)) continue;
+      List<Sample> mine = entry.getValue();
+      double[] ratios = new double[mine.size()];
+      for (int i = 0; i < ratios.length; i++) {
+        Sample own = mine.get(i);
+        Sample bare = baseline.get(i);
+        ratios[i] = (own.nanos() / (double) own.chunks()) / (bare.nanos() / (double) bare.chunks());
+      }
+      double[] sorted = ratios.clone();
+      Arrays.sort(sorted);
+      System.out.printf(
+          Locale.ROOT,
+          "- %s: %.2f× [%.2f..%.2f]%n",
+          entry.getKey(),
+          median(ratios),
+          sorted[0],
+          sorted[sorted.length - 1]);
+    }
     List<Sample> reverie = samples.get(REVERIE);
     if (reverie != null && !reverie.isEmpty()) {
       System.out.printf(
