@@ -3,6 +3,9 @@ package dev.reverie.json;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -25,6 +28,10 @@ final class RecordBinding extends MemoizingBinding {
 
   private final Class<?> type;
   private Constructor<?> constructor;
+  // The canonical constructor taking the arguments as one Object[]: called as a method handle it
+  // skips reflection's access checks and the accessor shared by every constructor in the JVM. Null
+  // when the record cannot be reached that way (then reflection is used).
+  private MethodHandle creator;
   private String[] jsonNames;
   private String[] javaNames;
   private Binding[] components;
@@ -60,6 +67,7 @@ final class RecordBinding extends MemoizingBinding {
       throw new IllegalArgumentException("no canonical constructor in " + type.getName(), e);
     }
     constructor.trySetAccessible();
+    creator = creatorOf(constructor);
     for (int i = 0; i < parts.length; i++) {
       JsonProperty onParameter = constructor.getParameters()[i].getAnnotation(JsonProperty.class);
       if (onParameter != null && !onParameter.value().isEmpty()) jsonNames[i] = onParameter.value();
@@ -68,6 +76,50 @@ final class RecordBinding extends MemoizingBinding {
       components[i] = registry.bindingFor(componentType);
     }
     resolveTargets();
+  }
+
+  private static MethodHandle creatorOf(Constructor<?> constructor) {
+    try {
+      return MethodHandles.lookup()
+          .unreflectConstructor(constructor)
+          .asSpreader(Object[].class, constructor.getParameterCount())
+          .asType(MethodType.methodType(Object.class, Object[].class));
+    } catch (IllegalAccessException | IllegalArgumentException e) {
+      // Not reachable by a lookup here, or too many components for a method handle.
+      return null;
+    }
+  }
+
+  /**
+   * Calls the canonical constructor. When it throws, it rejected the values: an incomplete object
+   * then binds to null, a complete one is a {@link JsonBindingException}.
+   */
+  private Object construct(Object[] arguments, boolean complete) {
+    Throwable rejection;
+    if (creator != null) {
+      try {
+        return (Object) creator.invokeExact(arguments);
+      } catch (RuntimeException e) {
+        // A canonical constructor declares no checked exceptions, and the arguments are of the
+        // component types by construction: what it throws is its verdict on the values.
+        rejection = e;
+      } catch (Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new JsonBindingException("cannot construct " + type.getName() + ": " + e, e);
+      }
+    } else {
+      try {
+        return constructor.newInstance(arguments);
+      } catch (InvocationTargetException e) {
+        rejection = e.getCause();
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        throw new JsonBindingException("cannot construct " + type.getName() + ": " + e, e);
+      }
+    }
+    if (!complete) return null;
+    throw new JsonBindingException(
+        "the constructor of " + type.getName() + " rejected the values: " + rejection, rejection);
   }
 
   private void resolveTargets() {
@@ -114,16 +166,7 @@ final class RecordBinding extends MemoizingBinding {
   Object create(JsonValue value) {
     if (!(value instanceof JsonObject object)) return null;
     Object[] arguments = object.size() <= 2 * components.length + 8 ? walk(object) : lookUp(object);
-    try {
-      return constructor.newInstance(arguments);
-    } catch (InvocationTargetException e) {
-      if (!object.complete()) return null;
-      throw new JsonBindingException(
-          "the constructor of " + type.getName() + " rejected the values: " + e.getCause(),
-          e.getCause());
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new JsonBindingException("cannot construct " + type.getName() + ": " + e, e);
-    }
+    return construct(arguments, object.complete());
   }
 
   /**
@@ -188,13 +231,7 @@ final class RecordBinding extends MemoizingBinding {
         }
       }
     }
-    try {
-      return constructor.newInstance(arguments);
-    } catch (InvocationTargetException e) {
-      return null;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new JsonBindingException("cannot construct " + type.getName() + ": " + e, e);
-    }
+    return construct(arguments, false);
   }
 
   /** Where the member called {@code name} at {@code position} goes, or null: nowhere. */

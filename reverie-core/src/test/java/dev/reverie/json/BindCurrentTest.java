@@ -122,6 +122,15 @@ class BindCurrentTest {
     check(Outer.class, "{\"inner\":{\"author\":{}},\"tail\":\"after the rejected member\"}");
   }
 
+  record Empty() {}
+
+  record Holder(Empty empty, long big, List<Empty> many) {}
+
+  @Test
+  void recordsWithoutComponentsAndWithWidePrimitives() {
+    check(Holder.class, "{\"empty\":{\"ignored\":1},\"big\":9007199254740993,\"many\":[{},{}]}");
+  }
+
   @Test
   void rootsThatAreNotRecords() {
     check(String.class, "\"a string at the root\"");
