@@ -164,7 +164,7 @@ final class ChatChunkReader {
 
   private static boolean isBlank(byte[] bytes, int offset, int length) {
     for (int i = offset; i < offset + length; i++) {
-      if (!TrailingBytes.isWhitespace(bytes[i])) return false;
+      if (!Json.isWhitespace(bytes[i])) return false;
     }
     return true;
   }
@@ -241,13 +241,9 @@ final class ChatChunkReader {
       other = false;
     }
 
-    static boolean isWhitespace(int b) {
-      return b == ' ' || b == '\t' || b == '\n' || b == '\r';
-    }
-
     @Override
     public void write(int b) {
-      if (!isWhitespace(b)) other = true;
+      if (!Json.isWhitespace(b)) other = true;
     }
 
     @Override

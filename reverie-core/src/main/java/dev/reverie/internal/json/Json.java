@@ -35,6 +35,11 @@ public final class Json {
     return MAPPER.createObjectNode();
   }
 
+  /** Whether a byte (or char) is JSON whitespace: space, tab, line feed or carriage return. */
+  public static boolean isWhitespace(int b) {
+    return b == ' ' || b == '\t' || b == '\n' || b == '\r';
+  }
+
   /**
    * Parses wire JSON; a syntax error becomes a {@link StreamProtocolException} naming {@code what}.
    */

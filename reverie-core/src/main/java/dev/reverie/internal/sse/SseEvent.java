@@ -1,5 +1,6 @@
 package dev.reverie.internal.sse;
 
+import dev.reverie.internal.json.Json;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -42,8 +43,8 @@ public interface SseEvent {
     byte[] bytes = dataArray();
     int from = dataOffset();
     int to = from + dataLength();
-    while (from < to && isWhitespace(bytes[from])) from++;
-    while (to > from && isWhitespace(bytes[to - 1])) to--;
+    while (from < to && Json.isWhitespace(bytes[from])) from++;
+    while (to > from && Json.isWhitespace(bytes[to - 1])) to--;
     if (to - from != ascii.length()) return false;
     for (int i = 0; i < ascii.length(); i++) {
       if (bytes[from + i] != ascii.charAt(i)) return false;
@@ -59,10 +60,6 @@ public interface SseEvent {
   /** An immutable copy that stays valid after the reader advances. */
   default ServerSentEvent detach() {
     return new ServerSentEvent(event(), data(), id(), lineNumber());
-  }
-
-  private static boolean isWhitespace(byte b) {
-    return b == ' ' || b == '\t' || b == '\n' || b == '\r';
   }
 
   /** The UTF-8 bytes of a string, for events that hold their data as text. */
