@@ -159,6 +159,44 @@ class ObjectStreamTest {
             "violation /years/1");
   }
 
+  record Review(String reviewer, Integer stars) {}
+
+  record Shelf(String name, List<Review> reviews, List<String> tags, Integer year) {}
+
+  @Test
+  void partialsAndTheEventsPartialsAreTheSameValues() throws Exception {
+    String doc =
+        "{\"name\":\"Main \\\"shelf\\\"\",\"reviews\":[{\"reviewer\":\"Ann\",\"stars\":5},"
+            + "{\"reviewer\":\"Bob\",\"stars\":4}],\"tags\":[\"a\",\"bc\"],\"year\":1954}";
+    var deltas = new ArrayList<String>();
+    for (int i = 0; i < doc.length(); i += 3)
+      deltas.add(doc.substring(i, Math.min(doc.length(), i + 3)));
+    var call = ObjectCall.of(Call.of(Prompt.user("a shelf")), ObjectSchema.of(Shelf.class));
+    // partials() binds from the parser's open containers, events() from snapshots.
+    var fromPartials = new ArrayList<Shelf>();
+    var partialsTransport = new ScriptedTransport().respond(200, "text/event-stream", sse(deltas));
+    try (var stream = model(partialsTransport).streamObject(call)) {
+      for (Shelf shelf : stream.partials()) fromPartials.add(shelf);
+      assertThat(stream.result().object()).isEqualTo(fromPartials.get(fromPartials.size() - 1));
+    }
+    var fromEvents = new ArrayList<Shelf>();
+    var eventsTransport = new ScriptedTransport().respond(200, "text/event-stream", sse(deltas));
+    try (var stream = model(eventsTransport).streamObject(call)) {
+      for (ObjectEvent<Shelf> e : stream.events()) {
+        if (e instanceof ObjectEvent.Partial<Shelf> p && p.value() != null)
+          fromEvents.add(p.value());
+      }
+    }
+    assertThat(fromPartials).hasSizeGreaterThan(15).isEqualTo(fromEvents);
+    assertThat(fromPartials.get(fromPartials.size() - 1))
+        .isEqualTo(
+            new Shelf(
+                "Main \"shelf\"",
+                List.of(new Review("Ann", 5), new Review("Bob", 4)),
+                List.of("a", "bc"),
+                1954));
+  }
+
   @Test
   void aContradictionIsReportedAsSoonAsItIsSeen() throws Exception {
     var deltas =
