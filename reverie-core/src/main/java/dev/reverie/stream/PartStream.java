@@ -2,6 +2,10 @@ package dev.reverie.stream;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * A streamed model answer: single-use, pull-based, closeable.
@@ -16,6 +20,24 @@ public interface PartStream extends Iterable<StreamPart>, AutoCloseable {
 
   @Override
   void close();
+
+  /**
+   * The parts as a sequential {@link Stream}, read as the stream is consumed; closing the {@code
+   * Stream} (try-with-resources) closes this part stream. Uses up the single iteration.
+   */
+  default Stream<StreamPart> stream() {
+    return StreamSupport.stream(spliterator(), false).onClose(this::close);
+  }
+
+  /**
+   * The parts as a {@link Flow.Publisher} for one subscriber: each part is read on {@code executor}
+   * only once the subscriber has requested it, and cancelling closes this stream. A failure arrives
+   * as a final {@link Error} part followed by {@code onComplete}, as in iteration. Uses up the
+   * single iteration once subscribed to.
+   */
+  default Flow.Publisher<StreamPart> publisher(Executor executor) {
+    return new IterablePublisher<>(this, this, executor);
+  }
 
   /** A stream over an iterator, running {@code onClose} once when closed. */
   static PartStream of(Iterator<StreamPart> parts, Runnable onClose) {
