@@ -197,12 +197,22 @@ public final class AnthropicResponseDecoder {
         input, output, input + cacheCreation + cacheRead + output, 0, cacheCreation, cacheRead);
   }
 
-  /** Response-level metadata: the stop sequence that ended the output, if one did. */
+  /** Response-level metadata of a whole message; see {@link #metadata(String, String)}. */
   static ProviderData metadata(JsonNode message) {
-    String stopSequence = Json.text(message, "stop_sequence");
-    if (stopSequence.isEmpty()) return ProviderData.EMPTY;
+    return metadata(Json.text(message, "stop_reason"), Json.text(message, "stop_sequence"));
+  }
+
+  /**
+   * Response-level metadata: the stop sequence that ended the output, if one did, and the raw
+   * {@code stop_reason} when it maps to {@link FinishReason#OTHER} ({@code pause_turn}, or a reason
+   * added later), so a caller can still tell it apart: a paused turn is meant to be continued.
+   */
+  static ProviderData metadata(String stopReason, String stopSequence) {
+    boolean unmapped = finishReason(stopReason) == FinishReason.OTHER;
+    if (stopSequence.isEmpty() && !unmapped) return ProviderData.EMPTY;
     ObjectNode data = Json.object();
-    data.put("stop_sequence", stopSequence);
+    if (!stopSequence.isEmpty()) data.put("stop_sequence", stopSequence);
+    if (unmapped) data.put("stop_reason", stopReason);
     return ProviderData.of(PROVIDER, data);
   }
 }

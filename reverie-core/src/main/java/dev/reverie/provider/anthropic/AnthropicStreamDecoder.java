@@ -336,8 +336,7 @@ public final class AnthropicStreamDecoder implements EventDecoder {
       return;
     }
     done = true;
-    ProviderData metadata =
-        stopSequence.isEmpty() ? ProviderData.EMPTY : anthropic("stop_sequence", stopSequence);
+    ProviderData metadata = AnthropicResponseDecoder.metadata(stopReason, stopSequence);
     out.accept(
         new Finish(
             AnthropicResponseDecoder.usage(usage),

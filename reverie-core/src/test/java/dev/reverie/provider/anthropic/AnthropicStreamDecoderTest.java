@@ -229,6 +229,67 @@ class AnthropicStreamDecoderTest {
   }
 
   @Test
+  void aPausedTurnIsOtherWithTheRawReasonKept() {
+    var result =
+        decode(
+            event(
+                    "message_start",
+                    "{\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":3}}}")
+                + event(
+                    "message_delta",
+                    "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"pause_turn\","
+                        + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":2}}")
+                + event("message_stop", "{\"type\":\"message_stop\"}"));
+    assertThat(result.error).isNull();
+    assertThat(result.finish.finishReason()).isEqualTo(FinishReason.OTHER);
+    assertThat(
+            result
+                .finish
+                .providerMetadata()
+                .get("anthropic")
+                .orElseThrow()
+                .path("stop_reason")
+                .asText())
+        .isEqualTo("pause_turn");
+  }
+
+  @Test
+  void aWholeMessageKeepsAnUnmappedStopReasonToo() throws Exception {
+    var message =
+        dev.reverie.internal.json.Json.MAPPER.readTree(
+            "{\"stop_reason\":\"pause_turn\",\"stop_sequence\":null}");
+    assertThat(
+            AnthropicResponseDecoder.metadata(message)
+                .get("anthropic")
+                .orElseThrow()
+                .path("stop_reason")
+                .asText())
+        .isEqualTo("pause_turn");
+    assertThat(
+            AnthropicResponseDecoder.metadata(
+                    dev.reverie.internal.json.Json.MAPPER.readTree(
+                        "{\"stop_reason\":\"end_turn\"}"))
+                .get("anthropic"))
+        .isEmpty();
+  }
+
+  @Test
+  void aMappedReasonAddsNoMetadata() {
+    var result =
+        decode(
+            event(
+                    "message_start",
+                    "{\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":3}}}")
+                + event(
+                    "message_delta",
+                    "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},"
+                        + "\"usage\":{\"output_tokens\":2}}")
+                + event("message_stop", "{\"type\":\"message_stop\"}"));
+    assertThat(result.finish.finishReason()).isEqualTo(FinishReason.STOP);
+    assertThat(result.finish.providerMetadata().get("anthropic")).isEmpty();
+  }
+
+  @Test
   void garbageFollowedByMoreEventsIsAProtocolError() {
     var result =
         decode(
