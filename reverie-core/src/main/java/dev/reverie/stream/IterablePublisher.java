@@ -15,8 +15,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Follows the Reactive Streams rules that concern a publisher: signals are serial, never more
  * {@code onNext} than requested, a non-positive request is an {@link IllegalArgumentException}
- * through {@code onError}, and a subscriber that throws from {@code onNext} is treated as
- * cancelled. A failure while pulling (the iterator throws) is signalled with {@code onError}.
+ * through {@code onError}, and a subscriber that throws from {@code onSubscribe} or {@code onNext}
+ * is treated as cancelled. A failure while pulling (the iterator throws) is signalled with {@code
+ * onError}. Reads happen on the executor: with a direct one ({@code Runnable::run}) a {@code
+ * request} reads on the caller's thread, and a {@code cancel} closes the stream on the caller's
+ * thread in any case.
  */
 final class IterablePublisher<T> implements Flow.Publisher<T> {
   private final Iterable<? extends T> source;
@@ -38,7 +41,14 @@ final class IterablePublisher<T> implements Flow.Publisher<T> {
       subscriber.onError(new IllegalStateException("this stream already has a subscriber"));
       return;
     }
-    subscriber.onSubscribe(new Pull(subscriber));
+    Pull pull = new Pull(subscriber);
+    try {
+      subscriber.onSubscribe(pull);
+    } catch (RuntimeException | java.lang.Error e) {
+      // §2.13: the subscription counts as cancelled, which releases the stream.
+      pull.cancel();
+      throw e;
+    }
   }
 
   /** The subscription of a second subscriber, which only ever gets an error. */
@@ -120,15 +130,18 @@ final class IterablePublisher<T> implements Flow.Publisher<T> {
             return;
           }
           next = items.next();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
           finish(e);
           return;
         }
+        // A cancel during the read closed the stream, which then yields its cancellation: that
+        // part is the subscriber's own doing, not news for it.
+        if (cancelled) return;
         requested.decrementAndGet();
         try {
           subscriber.onNext(next);
-        } catch (RuntimeException e) {
-          // §2.13: a subscriber that throws is treated as having cancelled.
+        } catch (Throwable e) {
+          // §2.13: a subscriber that throws (anything) is treated as having cancelled.
           cancel();
           return;
         }

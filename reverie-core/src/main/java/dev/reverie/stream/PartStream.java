@@ -2,6 +2,8 @@ package dev.reverie.stream;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.stream.Stream;
@@ -26,7 +28,9 @@ public interface PartStream extends Iterable<StreamPart>, AutoCloseable {
    * Stream} (try-with-resources) closes this part stream. Uses up the single iteration.
    */
   default Stream<StreamPart> stream() {
-    return StreamSupport.stream(spliterator(), false).onClose(this::close);
+    Spliterator<StreamPart> parts =
+        Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL);
+    return StreamSupport.stream(parts, false).onClose(this::close);
   }
 
   /**

@@ -140,6 +140,73 @@ class PartStreamViewsTest {
   }
 
   @Test
+  void aSubscriberThatThrowsAnErrorIsTreatedAsCancelledToo() throws Exception {
+    var recorder = new Recorder(1);
+    recorder.assertionErrorOnItem = true;
+    parts(5).publisher(Runnable::run).subscribe(recorder);
+    assertThat(recorder.items).containsExactly("d0");
+    assertThat(closes.get()).isEqualTo(1);
+    recorder.subscription.request(5);
+    assertThat(recorder.items).containsExactly("d0");
+    assertThat(pulled.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aSubscriberThatThrowsFromOnSubscribeReleasesTheStream() {
+    var failing =
+        new Recorder(0) {
+          @Override
+          public void onSubscribe(Flow.Subscription s) {
+            throw new IllegalStateException("cannot subscribe");
+          }
+        };
+    try {
+      parts(3).publisher(pool).subscribe(failing);
+    } catch (IllegalStateException expected) {
+      // §2.13: the caller hears of it.
+    }
+    assertThat(closes.get()).isEqualTo(1);
+    assertThat(pulled.get()).isZero();
+  }
+
+  @Test
+  void aCancelDuringAReadDeliversNothingMore() throws Exception {
+    var blocked = new CountDownLatch(1);
+    var closed = new CountDownLatch(1);
+    // A read that waits on the network until the stream is closed, then yields the
+    // cancellation, as a real part stream does.
+    PartStream waiting =
+        PartStream.of(
+            new Iterator<>() {
+              @Override
+              public boolean hasNext() {
+                blocked.countDown();
+                try {
+                  closed.await(WAIT_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                return true;
+              }
+
+              @Override
+              public StreamPart next() {
+                return new TextDelta("t", "the stream was closed");
+              }
+            },
+            closed::countDown);
+    var recorder = new Recorder(1);
+    waiting.publisher(pool).subscribe(recorder);
+    assertThat(blocked.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    recorder.subscription.cancel();
+    pool.shutdown();
+    assertThat(pool.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    assertThat(recorder.items).isEmpty();
+    assertThat(recorder.completed.get()).isFalse();
+    assertThat(recorder.error.get()).isNull();
+  }
+
+  @Test
   void aFailureWhileReadingIsSignalled() throws Exception {
     PartStream failing =
         PartStream.of(
@@ -163,7 +230,7 @@ class PartStreamViewsTest {
   }
 
   /** Records what a publisher signals, requesting {@code initial} items on subscription. */
-  private static final class Recorder implements Flow.Subscriber<StreamPart> {
+  private static class Recorder implements Flow.Subscriber<StreamPart> {
     final long initial;
     final List<String> items = new CopyOnWriteArrayList<>();
     final CountDownLatch subscribed = new CountDownLatch(1);
@@ -177,6 +244,7 @@ class PartStreamViewsTest {
     boolean requestOneMoreOnEachItem;
     boolean cancelAfterFirst;
     boolean throwOnItem;
+    boolean assertionErrorOnItem;
 
     Recorder(long initial) {
       this.initial = initial;
@@ -195,6 +263,7 @@ class PartStreamViewsTest {
       try {
         items.add(text(item));
         if (throwOnItem) throw new IllegalStateException("subscriber failure");
+        if (assertionErrorOnItem) throw new AssertionError("a failing assertion in a subscriber");
         if (cancelAfterFirst) subscription.cancel();
         if (requestOneMoreOnEachItem) subscription.request(1);
       } finally {
