@@ -115,9 +115,25 @@ final class OpenContainer {
    * An immutable view of this container as it stands, with {@code openLast} still being written.
    */
   JsonValue snapshot(JsonValue openLast) {
+    return openNode(object, names, values, count, index, lineage, pendingName, openLast);
+  }
+
+  /**
+   * The snapshot node of an open container in the given state (see {@link #snapshot}); also what an
+   * {@link OpenPathCapture} builds later from the state it kept.
+   */
+  static JsonValue openNode(
+      boolean object,
+      String[] names,
+      JsonValue[] values,
+      int count,
+      MemberIndex index,
+      Object lineage,
+      String openName,
+      JsonValue openLast) {
     if (object) {
       return new JsonObject(
-          names, values, count, index, openLast == null ? null : pendingName, openLast, false);
+          names, values, count, index, openLast == null ? null : openName, openLast, false);
     }
     return new JsonArray(values, count, openLast, false, lineage);
   }

@@ -65,15 +65,12 @@ final class OpenPathCapture {
     int i = 0;
     for (OpenPathCapture c = this; c != null; c = c.child) path[i++] = c;
     JsonValue value = leaf;
-    for (int level = levels - 1; level >= 0; level--) value = path[level].node(value);
-    return value;
-  }
-
-  private JsonValue node(JsonValue openLast) {
-    if (object) {
-      return new JsonObject(
-          names, values, count, index, openLast == null ? null : openName, openLast, false);
+    for (int level = levels - 1; level >= 0; level--) {
+      OpenPathCapture c = path[level];
+      value =
+          OpenContainer.openNode(
+              c.object, c.names, c.values, c.count, c.index, c.lineage, c.openName, value);
     }
-    return new JsonArray(values, count, openLast, false, lineage);
+    return value;
   }
 }

@@ -176,32 +176,34 @@ final class RecordBinding extends MemoizingBinding {
    */
   private Object[] walk(JsonObject object) {
     int count = components.length;
-    Object[] arguments = new Object[count];
-    JsonValue[] fallbacks = null;
+    JsonValue[] chosen = new JsonValue[count];
+    boolean[] named = new boolean[count];
     int size = object.size();
     for (int position = 0; position < size; position++) {
-      String name = object.nameAt(position);
-      if (position < count && positional[position] && isJsonName(position, name)) {
-        arguments[position] = object.valueAt(position);
-        continue;
-      }
-      int[] to = targets.get(name);
-      if (to == null) continue;
-      for (int target : to) {
-        if ((target & 1) == 0) {
-          arguments[target >> 1] = object.valueAt(position);
-        } else {
-          if (fallbacks == null) fallbacks = new JsonValue[count];
-          fallbacks[target >> 1] = object.valueAt(position);
-        }
-      }
+      choose(targetsOf(object.nameAt(position), position), object.valueAt(position), chosen, named);
     }
-    for (int i = 0; i < count; i++) {
-      JsonValue member = (JsonValue) arguments[i];
-      if (member == null && fallbacks != null) member = fallbacks[i];
-      arguments[i] = components[i].bindOrAbsent(member);
-    }
+    Object[] arguments = new Object[count];
+    for (int i = 0; i < count; i++) arguments[i] = components[i].bindOrAbsent(chosen[i]);
     return arguments;
+  }
+
+  /**
+   * Whether a member going to {@code target} counts, given the members seen before it: one under
+   * the component's JSON name replaces whatever the component read (so the last one wins); one
+   * under its Java name counts only while none under the JSON name has been seen ({@code named}).
+   */
+  private static boolean counts(int target, boolean[] named) {
+    return (target & 1) == 0 || !named[target >> 1];
+  }
+
+  /** Records the member {@code value}, going to targets {@code to} (null: none), by that rule. */
+  private static void choose(int[] to, JsonValue value, JsonValue[] chosen, boolean[] named) {
+    if (to == null) return;
+    for (int target : to) {
+      if (!counts(target, named)) continue;
+      chosen[target >> 1] = value;
+      if ((target & 1) == 0) named[target >> 1] = true;
+    }
   }
 
   /**
@@ -223,9 +225,9 @@ final class RecordBinding extends MemoizingBinding {
       int[] to = targetsOf(name, container.count());
       if (to != null) {
         for (int target : to) {
-          int component = target >> 1;
-          // The member being written is the last one: a fallback counts only without the name.
-          if ((target & 1) == 0 || !members.named[component]) {
+          // The member being written is the last one so far.
+          if (counts(target, members.named)) {
+            int component = target >> 1;
             arguments[component] = OpenPath.bindOrAbsent(components[component], parser, level + 1);
           }
         }
@@ -274,7 +276,9 @@ final class RecordBinding extends MemoizingBinding {
     Object[] argumentsAfter(OpenContainer container) {
       int count = container.count();
       if (seen < count) {
-        for (int k = seen; k < count; k++) choose(container.nameAt(k), container.valueAt(k), k);
+        for (int k = seen; k < count; k++) {
+          choose(binding.targetsOf(container.nameAt(k), k), container.valueAt(k), chosen, named);
+        }
         for (int i = 0; i < chosen.length; i++) {
           if (chosen[i] != boundFrom[i]) {
             bound[i] = binding.components[i].bindOrAbsent(chosen[i]);
@@ -287,20 +291,6 @@ final class RecordBinding extends MemoizingBinding {
       }
       System.arraycopy(bound, 0, arguments, 0, bound.length);
       return arguments;
-    }
-
-    private void choose(String name, JsonValue value, int position) {
-      int[] to = binding.targetsOf(name, position);
-      if (to == null) return;
-      for (int target : to) {
-        int component = target >> 1;
-        if ((target & 1) == 0) {
-          chosen[component] = value;
-          named[component] = true;
-        } else if (!named[component]) {
-          chosen[component] = value;
-        }
-      }
     }
   }
 

@@ -194,6 +194,24 @@ class TypedBinderTest {
   }
 
   @Test
+  void theJsonNameWinsOverTheJavaNameAndTheLastDuplicateWins() {
+    record Names(Integer publishedYear, String title) {}
+    TypedBinder<Names> binder = TypedBinder.of(Names.class);
+    String doc =
+        "{\"publishedYear\":1,\"published_year\":2,\"publishedYear\":3,"
+            + "\"title\":\"first\",\"title\":\"last\"}";
+    assertThat(binder.bind(parse(doc))).isEqualTo(new Names(2, "last"));
+    // The same from the parser's open object, before and after the object closes.
+    IncrementalJsonParser parser = new IncrementalJsonParser();
+    parser.feed(doc.substring(0, doc.length() - 1));
+    assertThat(binder.bindCurrent(parser)).isEqualTo(new Names(2, "last"));
+    parser.feed("}");
+    assertThat(binder.bindCurrent(parser)).isEqualTo(new Names(2, "last"));
+    assertThat(binder.bind(parse("{\"publishedYear\":7,\"publishedYear\":8}")))
+        .isEqualTo(new Names(8, null));
+  }
+
+  @Test
   void pojosGoThroughJacksonWithSnakeCase() {
     Pojo pojo = TypedBinder.of(Pojo.class).bind(partial("{\"first_name\":\"Ad"));
     assertThat(pojo.firstName).isEqualTo("Ad");

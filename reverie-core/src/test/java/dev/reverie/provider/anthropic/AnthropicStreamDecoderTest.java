@@ -228,18 +228,23 @@ class AnthropicStreamDecoderTest {
     assertThat(result.error.error()).isInstanceOf(IncompleteStreamException.class);
   }
 
+  /** An empty answer that ends with {@code stopReason}. */
+  private static StreamCollector endingWith(String stopReason) {
+    return decode(
+        event(
+                "message_start",
+                "{\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":3}}}")
+            + event(
+                "message_delta",
+                "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\""
+                    + stopReason
+                    + "\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":2}}")
+            + event("message_stop", "{\"type\":\"message_stop\"}"));
+  }
+
   @Test
   void aPausedTurnIsOtherWithTheRawReasonKept() {
-    var result =
-        decode(
-            event(
-                    "message_start",
-                    "{\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":3}}}")
-                + event(
-                    "message_delta",
-                    "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"pause_turn\","
-                        + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":2}}")
-                + event("message_stop", "{\"type\":\"message_stop\"}"));
+    var result = endingWith("pause_turn");
     assertThat(result.error).isNull();
     assertThat(result.finish.finishReason()).isEqualTo(FinishReason.OTHER);
     assertThat(
@@ -275,16 +280,7 @@ class AnthropicStreamDecoderTest {
 
   @Test
   void aMappedReasonAddsNoMetadata() {
-    var result =
-        decode(
-            event(
-                    "message_start",
-                    "{\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":3}}}")
-                + event(
-                    "message_delta",
-                    "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},"
-                        + "\"usage\":{\"output_tokens\":2}}")
-                + event("message_stop", "{\"type\":\"message_stop\"}"));
+    var result = endingWith("end_turn");
     assertThat(result.finish.finishReason()).isEqualTo(FinishReason.STOP);
     assertThat(result.finish.providerMetadata().get("anthropic")).isEmpty();
   }
