@@ -7,8 +7,9 @@ import java.util.Objects;
 /**
  * A model of some provider, as users call it: text, streams and structured objects.
  *
- * <p>Obtain one from a provider, e.g. {@code OpenAi.builder().apiKey(key).build()
- * .languageModel("o4-mini")}. Object generation is written once here on top of the provider's two
+ * <p>Obtain one by name ({@code Providers.languageModel("openai:o4-mini")}) or from a provider,
+ * e.g. {@code OpenAi.builder().apiKey(key).build().languageModel("o4-mini")}; wrap any {@link
+ * ProviderModel} (a test fake, say) with {@link #of}. Object generation is written once here on top of the provider's two
  * calls, so it behaves the same for every provider. Instances are immutable and thread-safe.
  */
 public final class LanguageModel {
@@ -21,6 +22,15 @@ public final class LanguageModel {
   /** Wraps a provider's model. */
   public static LanguageModel of(ProviderModel model) {
     return new LanguageModel(model);
+  }
+
+  /**
+   * This model with {@code middleware} around its calls; middleware added later runs first (it is
+   * the outermost). Text, streams, objects and agents all go through it.
+   */
+  public LanguageModel with(dev.reverie.spi.ModelMiddleware middleware) {
+    Objects.requireNonNull(middleware, "middleware");
+    return new LanguageModel(new MiddlewareModel(model, middleware));
   }
 
   /** The provider's model behind this one. */

@@ -2,10 +2,10 @@ package dev.reverie.cassette.conformance;
 
 import dev.reverie.LanguageModel;
 import dev.reverie.ProviderData;
+import dev.reverie.codec.anthropic.AnthropicOptions;
+import dev.reverie.codec.anthropic.AnthropicTools;
+import dev.reverie.codec.anthropic.ComputerUseVersion;
 import dev.reverie.provider.anthropic.Anthropic;
-import dev.reverie.provider.anthropic.AnthropicOptions;
-import dev.reverie.provider.anthropic.AnthropicTools;
-import dev.reverie.provider.anthropic.ComputerUseVersion;
 import dev.reverie.tool.ProviderToolSpec;
 import dev.reverie.transport.Transport;
 import java.util.Optional;

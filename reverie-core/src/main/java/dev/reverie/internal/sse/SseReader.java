@@ -3,6 +3,7 @@ package dev.reverie.internal.sse;
 import dev.reverie.error.CancelledException;
 import dev.reverie.error.StreamProtocolException;
 import dev.reverie.error.TransportException;
+import dev.reverie.internal.framing.FrameReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
@@ -39,7 +40,7 @@ import java.util.OptionalLong;
  * interrupted thread throws {@link CancelledException}. Not thread-safe, except that {@link
  * #close()} may be called from another thread to abort a blocked read, if the stream supports it.
  */
-public final class SseReader implements AutoCloseable {
+public final class SseReader implements FrameReader<SseEvent> {
   /** The default limit for one line and for one event's data: 16 MiB. */
   public static final int DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
 

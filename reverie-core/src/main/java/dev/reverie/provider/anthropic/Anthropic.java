@@ -1,6 +1,7 @@
 package dev.reverie.provider.anthropic;
 
 import dev.reverie.LanguageModel;
+import dev.reverie.codec.anthropic.AnthropicFormat;
 import dev.reverie.spi.ProviderBuilder;
 import dev.reverie.transport.HttpHeaders;
 import dev.reverie.transport.Transport;
@@ -16,12 +17,14 @@ import java.util.Objects;
  * }</pre>
  *
  * The API key is sent as {@code x-api-key} and never appears in {@code toString()} or errors.
- * Provider options and metadata use the key {@value #PROVIDER_ID}; see {@link AnthropicOptions},
- * {@link AnthropicCaching} and {@link AnthropicTools}. Immutable and thread-safe.
+ * Provider options and metadata use the key {@value #PROVIDER_ID}; see {@link
+ * dev.reverie.codec.anthropic.AnthropicOptions}, {@link
+ * dev.reverie.codec.anthropic.AnthropicCaching} and {@link
+ * dev.reverie.codec.anthropic.AnthropicTools}. Immutable and thread-safe.
  */
 public final class Anthropic {
   /** The provider id: the key of Anthropic's provider options and metadata. */
-  public static final String PROVIDER_ID = "anthropic";
+  public static final String PROVIDER_ID = AnthropicFormat.OPTIONS_KEY;
 
   /** The public API's base URL; requests go to {@code <base>/v1/messages}. */
   public static final String DEFAULT_BASE_URL = "https://api.anthropic.com";

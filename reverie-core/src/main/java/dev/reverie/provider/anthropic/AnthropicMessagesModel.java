@@ -2,9 +2,14 @@ package dev.reverie.provider.anthropic;
 
 import dev.reverie.Call;
 import dev.reverie.Response;
+import dev.reverie.codec.anthropic.AnthropicErrorParser;
+import dev.reverie.codec.anthropic.AnthropicRequest;
+import dev.reverie.codec.anthropic.AnthropicRequestEncoder;
+import dev.reverie.codec.anthropic.AnthropicResponseDecoder;
+import dev.reverie.codec.anthropic.AnthropicStreamDecoder;
+import dev.reverie.internal.framing.FramedPartStream;
 import dev.reverie.internal.http.ProviderHttp;
 import dev.reverie.internal.json.Json;
-import dev.reverie.internal.stream.SsePartStream;
 import dev.reverie.spi.ModelCapabilities;
 import dev.reverie.spi.ProviderModel;
 import dev.reverie.stream.PartStream;
@@ -76,7 +81,7 @@ final class AnthropicMessagesModel implements ProviderModel {
         http.post(uri(requestHeaders), requestHeaders, Json.write(request.body()));
     var streamDecoder =
         new AnthropicStreamDecoder(response.headers().first("request-id").orElse(""));
-    return new SsePartStream(
+    return FramedPartStream.sse(
         response, streamDecoder, List.of(streamDecoder.start(request.warnings())));
   }
 

@@ -1,10 +1,8 @@
 /**
- * Anthropic: the Messages API ({@link dev.reverie.provider.anthropic.Anthropic}), its typed
- * options, prompt caching and provider tools (web search, computer use).
+ * Anthropic's own service: the Messages API at {@code api.anthropic.com} ({@link
+ * dev.reverie.provider.anthropic.Anthropic}), its endpoint, key header and beta flags.
  *
- * <p>The wire codec ({@link dev.reverie.provider.anthropic.AnthropicRequestEncoder}, {@link
- * dev.reverie.provider.anthropic.AnthropicResponseDecoder}, {@link
- * dev.reverie.provider.anthropic.AnthropicStreamDecoder}) is public and free of HTTP concerns so
- * that the same request and response format can be reused behind other endpoints (Bedrock, Vertex).
+ * <p>The wire format itself, with its typed options, prompt caching and provider tools, lives in
+ * {@link dev.reverie.codec.anthropic}, shared with the other services that speak it.
  */
 package dev.reverie.provider.anthropic;

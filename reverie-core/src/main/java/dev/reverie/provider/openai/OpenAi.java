@@ -1,7 +1,7 @@
 package dev.reverie.provider.openai;
 
 import dev.reverie.LanguageModel;
-import dev.reverie.internal.chat.ChatCompletionsModel;
+import dev.reverie.codec.chat.ChatCompletionsModel;
 import dev.reverie.spi.ModelCapabilities;
 import dev.reverie.spi.ProviderBuilder;
 import dev.reverie.transport.HttpHeaders;

@@ -7,8 +7,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.reverie.Call;
 import dev.reverie.LanguageModel;
 import dev.reverie.Prompt;
+import dev.reverie.codec.anthropic.AnthropicOptions;
+import dev.reverie.codec.anthropic.AnthropicTools;
+import dev.reverie.codec.anthropic.ComputerUseVersion;
 import dev.reverie.error.ProviderException;
 import dev.reverie.error.StreamProtocolException;
+import dev.reverie.testing.CutScriptedTransport;
+import dev.reverie.testing.RecordedCassette;
 import dev.reverie.transport.HttpHeaders;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +29,7 @@ class AnthropicHttpTest {
       "{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"content\":[{\"type\":\"text\","
           + "\"text\":\"Oi\"}],\"stop_reason\":\"end_turn\",\"usage\":{\"input_tokens\":3,\"output_tokens\":2}}";
 
-  private static LanguageModel model(ScriptedTransport transport, String baseUrl) {
+  private static LanguageModel model(CutScriptedTransport transport, String baseUrl) {
     return Anthropic.builder()
         .retryPolicy(dev.reverie.RetryPolicy.none())
         .apiKey(SECRET)
@@ -54,7 +59,7 @@ class AnthropicHttpTest {
             + "\"}}";
     var headers = HttpHeaders.of("Content-Type", JSON, "request-id", "req_42", "retry-after", "3");
     for (boolean streaming : new boolean[] {false, true}) {
-      var transport = new ScriptedTransport().respond(status, headers, body);
+      var transport = new CutScriptedTransport().respond(status, headers, body);
       var model = model(transport, Anthropic.DEFAULT_BASE_URL);
       Call call = Call.of(Prompt.user("hi"));
       ProviderException e =
@@ -78,7 +83,8 @@ class AnthropicHttpTest {
 
   @Test
   void nonJsonErrorBodyBecomesTheMessage() {
-    var transport = new ScriptedTransport().respond(502, "text/html", "<html>Bad gateway</html>");
+    var transport =
+        new CutScriptedTransport().respond(502, "text/html", "<html>Bad gateway</html>");
     assertThatThrownBy(
             () -> model(transport, Anthropic.DEFAULT_BASE_URL).generate(Prompt.user("hi")))
         .isInstanceOfSatisfying(
@@ -91,11 +97,11 @@ class AnthropicHttpTest {
 
   @Test
   void malformedSuccessBodyIsAProtocolError() {
-    var transport = new ScriptedTransport().respond(200, JSON, "{\"type\":\"message\"");
+    var transport = new CutScriptedTransport().respond(200, JSON, "{\"type\":\"message\"");
     assertThatThrownBy(
             () -> model(transport, Anthropic.DEFAULT_BASE_URL).generate(Prompt.user("hi")))
         .isInstanceOf(StreamProtocolException.class);
-    var notAMessage = new ScriptedTransport().respond(200, JSON, "[]");
+    var notAMessage = new CutScriptedTransport().respond(200, JSON, "[]");
     assertThatThrownBy(
             () -> model(notAMessage, Anthropic.DEFAULT_BASE_URL).generate(Prompt.user("hi")))
         .isInstanceOf(StreamProtocolException.class);
@@ -103,7 +109,7 @@ class AnthropicHttpTest {
 
   @Test
   void requestCarriesKeyVersionAndCustomHeadersAtTheBaseUrl() {
-    var transport = new ScriptedTransport().respond(200, JSON, OK_BODY);
+    var transport = new CutScriptedTransport().respond(200, JSON, OK_BODY);
     var response = model(transport, "http://localhost:8080/anthropic/").generate(Prompt.user("hi"));
     assertThat(response.text()).isEqualTo("Oi");
     var request = transport.requests().get(0);
@@ -119,7 +125,7 @@ class AnthropicHttpTest {
 
   @Test
   void betaFlagsAreMergedIntoOneHeaderAndTheBetaUrl() {
-    var transport = new ScriptedTransport().respond(200, JSON, OK_BODY);
+    var transport = new CutScriptedTransport().respond(200, JSON, OK_BODY);
     Call call =
         Call.builder(Prompt.user("hi"))
             .tools(List.of(AnthropicTools.computer(800, 600, ComputerUseVersion.COMPUTER_20251124)))
@@ -139,7 +145,7 @@ class AnthropicHttpTest {
   void secretsStayOutOfToString() {
     var builder = Anthropic.builder().apiKey(SECRET);
     assertThat(builder.toString()).doesNotContain(SECRET).contains("[redacted]");
-    var anthropic = builder.transport(new ScriptedTransport()).build();
+    var anthropic = builder.transport(new CutScriptedTransport()).build();
     assertThat(anthropic.toString()).doesNotContain(SECRET);
     var model = anthropic.languageModel("claude-test");
     assertThat(model.toString()).doesNotContain(SECRET);
@@ -154,7 +160,7 @@ class AnthropicHttpTest {
         RecordedCassette.load("TestAnthropicCommon/claude-sonnet-4/simple_streaming")
             .interaction(0)
             .responseBody();
-    var transport = new ScriptedTransport().respondChunked("text/event-stream", body, 16);
+    var transport = new CutScriptedTransport().respondChunked("text/event-stream", body, 16);
     var stream = model(transport, Anthropic.DEFAULT_BASE_URL).stream(Call.of(Prompt.user("hi")));
     var iterator = stream.iterator();
     assertThat(iterator.next()).isInstanceOf(dev.reverie.stream.StreamStart.class);

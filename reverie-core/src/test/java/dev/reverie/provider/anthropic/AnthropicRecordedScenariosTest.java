@@ -10,6 +10,11 @@ import dev.reverie.LanguageModel;
 import dev.reverie.Prompt;
 import dev.reverie.ProviderData;
 import dev.reverie.Response;
+import dev.reverie.codec.anthropic.AnthropicCaching;
+import dev.reverie.codec.anthropic.AnthropicOptions;
+import dev.reverie.codec.anthropic.AnthropicRequestEncoder;
+import dev.reverie.codec.anthropic.AnthropicTools;
+import dev.reverie.codec.anthropic.ComputerUseVersion;
 import dev.reverie.internal.json.Json;
 import dev.reverie.message.FilePart;
 import dev.reverie.message.Message;
@@ -20,6 +25,9 @@ import dev.reverie.message.ToolCallPart;
 import dev.reverie.message.ToolOutput;
 import dev.reverie.message.ToolResultPart;
 import dev.reverie.stream.ToolInputDelta;
+import dev.reverie.testing.CutScriptedTransport;
+import dev.reverie.testing.RecordedCassette;
+import dev.reverie.testing.StreamCollector;
 import dev.reverie.tool.FunctionToolSpec;
 import dev.reverie.tool.ToolChoice;
 import dev.reverie.tool.ToolSpec;
@@ -47,7 +55,7 @@ class AnthropicRecordedScenariosTest {
   // ------------------------------------------------------------------ harness
 
   private record Replay(
-      RecordedCassette cassette, ScriptedTransport transport, LanguageModel model) {
+      RecordedCassette cassette, CutScriptedTransport transport, LanguageModel model) {
     Response generate(Call call) {
       return model.generate(call);
     }
@@ -74,7 +82,7 @@ class AnthropicRecordedScenariosTest {
 
   private static Replay replay(String name) {
     var cassette = RecordedCassette.load(name);
-    var transport = new ScriptedTransport();
+    var transport = new CutScriptedTransport();
     for (var interaction : cassette.interactions()) {
       if (interaction.contentType().startsWith("text/event-stream")) {
         transport.respondChunked(interaction.contentType(), interaction.responseBody(), CHUNK);

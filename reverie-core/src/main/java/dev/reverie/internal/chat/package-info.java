@@ -1,6 +1,0 @@
-/**
- * The OpenAI chat-completions wire format, shared by OpenAI and every OpenAI-compatible service
- * (Azure, OpenRouter, Vercel's gateway, xAI, Groq, llama.cpp…). Services differ only through a
- * {@link dev.reverie.internal.chat.ChatDialect}.
- */
-package dev.reverie.internal.chat;
