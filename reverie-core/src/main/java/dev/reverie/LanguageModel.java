@@ -9,8 +9,9 @@ import java.util.Objects;
  *
  * <p>Obtain one by name ({@code Providers.languageModel("openai:o4-mini")}) or from a provider,
  * e.g. {@code OpenAi.builder().apiKey(key).build().languageModel("o4-mini")}; wrap any {@link
- * ProviderModel} (a test fake, say) with {@link #of}. Object generation is written once here on top of the provider's two
- * calls, so it behaves the same for every provider. Instances are immutable and thread-safe.
+ * ProviderModel} (a test fake, say) with {@link #of}. Object generation is written once here on top
+ * of the provider's two calls, so it behaves the same for every provider. Instances are immutable
+ * and thread-safe.
  */
 public final class LanguageModel {
   private final ProviderModel model;

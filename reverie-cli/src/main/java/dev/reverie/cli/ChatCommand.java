@@ -55,7 +55,7 @@ final class ChatCommand implements Callable<Integer> {
       names = {"-m", "--model"},
       defaultValue = "openai:gpt-4o-mini",
       description =
-          "The model as provider:model (default: ${DEFAULT-VALUE}); the key comes from the provider's environment variable, e.g. OPENAI_API_KEY.")
+          "The model as provider:model (default: ${DEFAULT-VALUE}); any provider `reverie providers` lists, its key from its environment variable, e.g. OPENAI_API_KEY.")
   String model;
 
   @Option(
@@ -72,6 +72,11 @@ final class ChatCommand implements Callable<Integer> {
       defaultValue = "10",
       description = "The most model calls per answer (default: ${DEFAULT-VALUE}).")
   int maxSteps;
+
+  @Option(
+      names = "--base-url",
+      description = "The provider's base URL instead of its default (a proxy, a local server).")
+  String baseUrl;
 
   @Option(names = "--debug", description = "Show stack traces on errors.")
   boolean debug;
@@ -130,7 +135,7 @@ final class ChatCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    LanguageModel languageModel = ModelSpec.parse(model).open();
+    LanguageModel languageModel = ModelSpec.of(model, baseUrl).open();
     var builder = Agent.builder(languageModel).system(system).maxSteps(maxSteps);
     if (!noTools) builder.tools(weatherTool(), timeTool());
     Agent agent = builder.build();

@@ -1,47 +1,46 @@
 package dev.reverie.cli;
 
 import dev.reverie.LanguageModel;
-import dev.reverie.provider.anthropic.Anthropic;
-import dev.reverie.provider.openai.OpenAi;
-import java.util.Locale;
+import dev.reverie.Providers;
+import dev.reverie.spi.ProviderFactory;
+import dev.reverie.spi.ProviderSettings;
+import java.util.stream.Collectors;
 
 /**
- * A model named on the command line as {@code provider:model}, e.g. {@code openai:o4-mini}. API
- * keys come from the provider's environment variable.
+ * A model named on the command line as {@code provider:model}, e.g. {@code openai:o4-mini} or
+ * {@code openrouter:anthropic/claude-sonnet-4}, opened through {@link Providers}: any provider on
+ * the class path, its key from its environment variable, {@code --base-url} for any of them.
  */
-record ModelSpec(String provider, String modelId) {
+record ModelSpec(String name, String baseUrl) {
 
-  static ModelSpec parse(String text) {
-    int colon = text.indexOf(':');
-    if (colon <= 0 || colon == text.length() - 1) {
-      throw new IllegalArgumentException(
-          "a model is written provider:model, e.g. openai:o4-mini (got '" + text + "')");
-    }
-    return new ModelSpec(
-        text.substring(0, colon).toLowerCase(Locale.ROOT), text.substring(colon + 1));
+  /**
+   * @param baseUrl the base URL to use instead of the provider's default, or empty
+   */
+  static ModelSpec of(String name, String baseUrl) {
+    return new ModelSpec(name, baseUrl == null ? "" : baseUrl);
   }
 
-  /** Opens the model; fails with one clear message when the provider's key is not set. */
+  /** Opens the model; fails with one clear message for an unknown provider or a missing key. */
   LanguageModel open() {
-    return switch (provider) {
-      case "openai" ->
-          OpenAi.builder().apiKey(requireEnv("OPENAI_API_KEY")).build().languageModel(modelId);
-      case "anthropic" ->
-          Anthropic.builder()
-              .apiKey(requireEnv("ANTHROPIC_API_KEY"))
-              .build()
-              .languageModel(modelId);
-      default ->
-          throw new IllegalArgumentException(
-              "unknown provider '" + provider + "' (known: openai, anthropic)");
-    };
+    var settings = ProviderSettings.builder();
+    if (!baseUrl.isEmpty()) settings.baseUrl(baseUrl);
+    return Providers.languageModel(name, settings.build());
   }
 
-  static String requireEnv(String name) {
-    String value = System.getenv(name);
-    if (value == null || value.isBlank()) {
-      throw new IllegalStateException(name + " is not set");
-    }
-    return value;
+  /** The providers and their key variables, for help texts. */
+  static String knownProviders() {
+    return Providers.factories().stream()
+        .map(ModelSpec::describe)
+        .collect(Collectors.joining(System.lineSeparator()));
+  }
+
+  private static String describe(ProviderFactory factory) {
+    String key =
+        factory.apiKeyVariable().isEmpty()
+            ? ""
+            : " (key: "
+                + factory.apiKeyVariable()
+                + (factory.requiresApiKey() ? ")" : ", optional)");
+    return "  " + factory.id() + " - " + factory.description() + key;
   }
 }

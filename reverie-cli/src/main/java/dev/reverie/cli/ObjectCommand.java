@@ -31,7 +31,11 @@ import picocli.CommandLine.Spec;
 final class ObjectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true, description = "provider:model, e.g. openai:o4-mini")
+  @Option(
+      names = "--model",
+      required = true,
+      description =
+          "provider:model, e.g. openai:o4-mini or openrouter:anthropic/claude-sonnet-4 (see `reverie providers`)")
   String model;
 
   @Option(names = "--schema", required = true, description = "A JSON schema file.")
@@ -47,6 +51,11 @@ final class ObjectCommand implements Callable<Integer> {
 
   @Option(names = "--plain", description = "One line per change even on a terminal.")
   boolean plain;
+
+  @Option(
+      names = "--base-url",
+      description = "The provider's base URL instead of its default (a proxy, a local server).")
+  String baseUrl;
 
   @Option(names = "--debug", description = "Show stack traces on errors.")
   boolean debug;
@@ -71,7 +80,7 @@ final class ObjectCommand implements Callable<Integer> {
       throw new IllegalArgumentException(schemaFile + " is not a JSON object schema");
     }
     String schemaName = name != null ? name : baseName(schemaFile);
-    LanguageModel languageModel = ModelSpec.parse(model).open();
+    LanguageModel languageModel = ModelSpec.of(model, baseUrl).open();
     var request =
         ObjectCall.of(
             Call.builder(Prompt.user(String.join(" ", prompt))).maxOutputTokens(maxTokens).build(),

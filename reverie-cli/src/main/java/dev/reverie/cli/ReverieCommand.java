@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ObjectCommand.class,
       ChatCommand.class,
+      ProvidersCommand.class,
       ConformanceCommand.class
     })
 public final class ReverieCommand implements Runnable {

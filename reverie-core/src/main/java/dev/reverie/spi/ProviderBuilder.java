@@ -80,6 +80,17 @@ public abstract class ProviderBuilder<B extends ProviderBuilder<B>> {
     return self();
   }
 
+  /** Applies what {@code settings} set; what they leave unset keeps this builder's value. */
+  public B settings(ProviderSettings settings) {
+    settings.apiKey().ifPresent(this::apiKey);
+    settings.baseUrl().ifPresent(this::baseUrl);
+    settings.userAgent().ifPresent(this::userAgent);
+    headers(settings.headers());
+    settings.transport().ifPresent(this::transport);
+    settings.retryPolicy().ifPresent(this::retryPolicy);
+    return self();
+  }
+
   /** The API key, or empty when none is set. */
   protected String apiKey() {
     return apiKey == null ? "" : apiKey;

@@ -128,7 +128,7 @@ public final class ConformanceRunner {
     } catch (RuntimeException e) {
       return fail(path, describe(e), 0, 0, "");
     }
-    Optional<ProviderFactory> factory = registry.factory(endpoint.kind());
+    Optional<ProviderAdapter> factory = registry.adapter(endpoint.kind());
     if (factory.isEmpty()) return ScenarioResult.skip(path, "provider not implemented");
 
     String failure = run(scenario.get(), endpoint, factory.get(), replay, file);
@@ -151,7 +151,7 @@ public final class ConformanceRunner {
   private static String run(
       Scenario scenario,
       ProviderEndpoint endpoint,
-      ProviderFactory factory,
+      ProviderAdapter factory,
       DeviationTolerantReplay replay,
       Path cassette) {
     try {

@@ -1,46 +1,48 @@
 package dev.reverie.cassette.conformance;
 
-import java.util.Collections;
-import java.util.EnumMap;
+import dev.reverie.Providers;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The providers the runner can drive, one {@link ProviderFactory} per {@link ProviderKind}.
- * Cassettes of a kind without a factory are skipped as "provider not implemented". Immutable.
+ * The providers the runner can drive: every provider {@link Providers} finds on the class path
+ * serves the recorded APIs of its id ({@link ProviderKind#providerId()}), with a {@link
+ * ProviderAdapter} for the few that have suite options or provider tools. Cassettes of an API no
+ * provider serves are skipped as "provider not implemented". Immutable.
  */
 public final class ProviderRegistry {
-  private final Map<ProviderKind, ProviderFactory> factories;
+  private final boolean discover;
+  private final Map<String, ProviderAdapter> adapters;
 
-  private ProviderRegistry(Map<ProviderKind, ProviderFactory> factories) {
-    this.factories = factories;
+  private ProviderRegistry(boolean discover, Map<String, ProviderAdapter> adapters) {
+    this.discover = discover;
+    this.adapters = Map.copyOf(adapters);
   }
 
   /** No providers: every cassette is skipped. */
   public static ProviderRegistry empty() {
-    return new ProviderRegistry(Collections.emptyMap());
+    return new ProviderRegistry(false, Map.of());
   }
 
-  /** Every provider Reverie implements so far. */
+  /** Every provider on the class path. */
   public static ProviderRegistry standard() {
-    return empty()
-        .with(ProviderKind.OPENAI_CHAT, new OpenAiChatProviderFactory())
-        .with(ProviderKind.ANTHROPIC, new AnthropicProviderFactory());
+    return new ProviderRegistry(
+        true,
+        Map.of(
+            "openai", new OpenAiChatAdapter(),
+            "anthropic", new AnthropicAdapter(),
+            "openai-compat", new OpenAiCompatibleAdapter(),
+            "openrouter", new OpenRouterAdapter(),
+            "vercel", new VercelAdapter()));
   }
 
-  /** A copy in which {@code kind} is driven by {@code factory}. */
-  public ProviderRegistry with(ProviderKind kind, ProviderFactory factory) {
+  /** The adapter for {@code kind}, if a provider on the class path serves that API. */
+  public Optional<ProviderAdapter> adapter(ProviderKind kind) {
     Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(factory, "factory");
-    var copy = new EnumMap<ProviderKind, ProviderFactory>(ProviderKind.class);
-    copy.putAll(factories);
-    copy.put(kind, factory);
-    return new ProviderRegistry(Collections.unmodifiableMap(copy));
-  }
-
-  /** The factory for {@code kind}, if that provider is implemented. */
-  public Optional<ProviderFactory> factory(ProviderKind kind) {
-    return Optional.ofNullable(factories.get(kind));
+    if (!discover || !kind.isDefaultApi() || Providers.factory(kind.providerId()).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(adapters.getOrDefault(kind.providerId(), ProviderAdapter.PLAIN));
   }
 }

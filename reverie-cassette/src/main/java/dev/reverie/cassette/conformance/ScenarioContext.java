@@ -19,7 +19,7 @@ import java.util.Objects;
 record ScenarioContext(
     ProviderEndpoint endpoint,
     SuiteSettings settings,
-    ProviderFactory factory,
+    ProviderAdapter factory,
     LanguageModel model,
     ProviderData suiteOptions,
     Path cassette) {

@@ -8,6 +8,7 @@
  * dev.reverie.cassette.conformance.ProviderDetector}), the scenario from its file name ({@link
  * dev.reverie.cassette.conformance.Scenario}), suite-level settings from its folder ({@link
  * dev.reverie.cassette.conformance.SuiteSettings}). Adding a provider is one registration in {@link
- * dev.reverie.cassette.conformance.ProviderRegistry}.
+ * dev.reverie.cassette.conformance.ProviderRegistry} (opened by id through {@link
+ * dev.reverie.Providers}).
  */
 package dev.reverie.cassette.conformance;

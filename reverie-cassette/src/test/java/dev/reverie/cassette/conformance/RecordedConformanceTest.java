@@ -27,14 +27,30 @@ class RecordedConformanceTest {
     assertThat(report.exitCode()).isZero();
   }
 
+  /**
+   * The cassettes where Reverie deliberately sends another request, each explained in {@code
+   * docs/conformance-deviations.md}.
+   */
+  private static final List<String> DOCUMENTED_DEVIATIONS =
+      List.of(
+          "TestOpenAICompatibleCommon/avian-kimi/multi_tool_streaming.yaml",
+          "TestOpenAICompatibleThinking/avian-kimi/thinking-streaming.yaml",
+          "TestVercelThinking/gemini-3-pro-preview/thinking-streaming.yaml",
+          "TestVercelThinking/gemini-3-pro-preview/thinking.yaml");
+
   @Test
-  void everyRequestSentEqualsTheRecordedOne() {
+  void everyRequestSentEqualsTheRecordedOneButTheDocumentedDeviations() {
     assertThat(report.requestsTotal()).isPositive();
-    assertThat(report.requestsIdentical()).isEqualTo(report.requestsTotal());
+    assertThat(report.results())
+        .filteredOn(r -> r.requestsIdentical() < r.requestsTotal())
+        .map(ScenarioResult::path)
+        .containsExactlyInAnyOrderElementsOf(DOCUMENTED_DEVIATIONS);
+    assertThat(report.requestsIdentical())
+        .isEqualTo(report.requestsTotal() - DOCUMENTED_DEVIATIONS.size());
   }
 
   @Test
-  void theOpenAiChatAndAnthropicSuitesAllPass() {
+  void everySuiteOfTheImplementedProvidersPasses() {
     for (String suite :
         List.of(
             "TestOpenAIObjectGeneration/",
@@ -44,7 +60,15 @@ class RecordedConformanceTest {
             "TestAnthropicObjectGeneration/",
             "TestAnthropicWebSearch/",
             "TestAnthropicComputerUse/",
-            "TestImageUploadAgent/anthropic-claude-sonnet-4.yaml")) {
+            "TestImageUploadAgent/anthropic-claude-sonnet-4.yaml",
+            "TestOpenAICompatibleCommon/",
+            "TestOpenAICompatibleThinking/",
+            "TestOpenAICompatObjectGeneration/",
+            "TestOpenRouterCommon/",
+            "TestOpenRouterCommonWithAnthropicCache/",
+            "TestOpenRouterThinking/",
+            "TestVercelCommon/",
+            "TestVercelThinking/")) {
       var results = report.results().stream().filter(r -> r.path().startsWith(suite)).toList();
       assertThat(results).as(suite).isNotEmpty();
       assertThat(results)

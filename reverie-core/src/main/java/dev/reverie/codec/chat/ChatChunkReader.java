@@ -35,10 +35,24 @@ import java.util.List;
  * <p>Not thread-safe; one per stream.
  */
 final class ChatChunkReader {
+  private final java.util.Set<String> extraFields;
   private final EventInput input = new EventInput();
   private final TrailingBytes trailing = new TrailingBytes();
   // Made with the first event: Jackson reads the first bytes at once to detect the encoding.
   private JsonParser parser;
+
+  /** A reader that keeps no fields beyond the standard ones. */
+  ChatChunkReader() {
+    this(java.util.Set.of());
+  }
+
+  /**
+   * @param extraFields names of further fields, of the chunk or of a choice, to keep as trees (e.g.
+   *     OpenRouter's {@code provider} and {@code native_finish_reason}); others are skipped
+   */
+  ChatChunkReader(java.util.Set<String> extraFields) {
+    this.extraFields = java.util.Set.copyOf(extraFields);
+  }
 
   /** Thrown for an event that is not one JSON object. */
   static final class NotAnObjectException extends IOException {
@@ -71,6 +85,7 @@ final class ChatChunkReader {
     JsonNode error = NullNode.getInstance();
     JsonNode usage = NullNode.getInstance();
     List<ChatChunk.Choice> choices = List.of();
+    ObjectNode extras = null;
     while (next() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
       JsonToken value = next();
@@ -80,7 +95,14 @@ final class ChatChunkReader {
         case "error" -> error = tree(value);
         case "usage" -> usage = tree(value);
         case "choices" -> choices = value == JsonToken.START_ARRAY ? choices() : skip(choices);
-        default -> parser.skipChildren();
+        default -> {
+          if (extraFields.contains(name)) {
+            if (extras == null) extras = Json.MAPPER.createObjectNode();
+            extras.set(name, tree(value));
+          } else {
+            parser.skipChildren();
+          }
+        }
       }
     }
     expect(JsonToken.END_OBJECT);
@@ -90,7 +112,8 @@ final class ChatChunkReader {
     parser.releaseBuffered(trailing);
     input.rest(trailing);
     if (trailing.other) throw new NotAnObjectException();
-    return new ChatChunk(id, model, error, usage, choices);
+    return new ChatChunk(
+        id, model, error, usage, choices, extras == null ? NullNode.getInstance() : extras);
   }
 
   private List<ChatChunk.Choice> choices() throws IOException {
@@ -119,6 +142,7 @@ final class ChatChunkReader {
     String refusal = "";
     ObjectNode rest = null;
     String finishReason = "";
+    ObjectNode extras = null;
     while (next() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
       JsonToken value = next();
@@ -147,12 +171,24 @@ final class ChatChunkReader {
         }
         case "finish_reason" ->
             finishReason = value == JsonToken.VALUE_STRING ? parser.getText() : skip("");
-        default -> parser.skipChildren();
+        default -> {
+          if (extraFields.contains(name)) {
+            if (extras == null) extras = Json.MAPPER.createObjectNode();
+            extras.set(name, tree(value));
+          } else {
+            parser.skipChildren();
+          }
+        }
       }
     }
     expect(JsonToken.END_OBJECT);
     return new ChatChunk.Choice(
-        index, content, refusal, rest == null ? NullNode.getInstance() : rest, finishReason);
+        index,
+        content,
+        refusal,
+        rest == null ? NullNode.getInstance() : rest,
+        finishReason,
+        extras == null ? NullNode.getInstance() : extras);
   }
 
   /** The next token inside the object; the event ending there is an error. */

@@ -34,17 +34,12 @@ public final class ChatCompletionsModel implements ProviderModel {
    * @param headers headers for every request, credentials included
    */
   public ChatCompletionsModel(
-      String modelId,
-      URI endpoint,
-      HttpHeaders headers,
-      Transport transport,
-      ChatDialect dialect,
-      ModelCapabilities capabilities) {
+      String modelId, URI endpoint, HttpHeaders headers, Transport transport, ChatDialect dialect) {
     this.modelId = modelId;
     this.endpoint = endpoint;
     this.headers = headers;
     this.dialect = dialect;
-    this.capabilities = capabilities;
+    this.capabilities = dialect.capabilities(modelId);
     this.http = new ProviderHttp(dialect.providerId(), transport, new ChatErrorParser());
     this.encoder = new ChatRequestEncoder(dialect);
     this.decoder = new ChatResponseDecoder(dialect);

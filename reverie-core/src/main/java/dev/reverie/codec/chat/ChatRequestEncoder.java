@@ -36,9 +36,10 @@ public final class ChatRequestEncoder {
   public record Encoded(ObjectNode body, List<CallWarning> warnings) {}
 
   public Encoded encode(Call call, String modelId, boolean stream) {
-    var warnings = new ArrayList<CallWarning>();
     ObjectNode body = Json.object();
-    body.set("messages", messages(call.prompt().messages(), warnings));
+    var request = new ChatRequest(call, modelId, stream, body);
+    var warnings = new ArrayList<CallWarning>();
+    body.set("messages", messages(call.prompt().messages(), warnings, request));
     body.put("model", modelId);
     boolean reasoning = dialect.isReasoningModel(modelId);
 
@@ -69,9 +70,12 @@ public final class ChatRequestEncoder {
     encodeTools(call, body, warnings);
     if (stream) {
       body.put("stream", true);
-      body.putObject("stream_options").put("include_usage", true);
+      if (dialect.sendsStreamOptions()) {
+        body.putObject("stream_options").put("include_usage", true);
+      }
     }
-    dialect.addRequestFields(call, modelId, body, warnings);
+    dialect.prepareRequest(request);
+    warnings.addAll(request.warnings());
     return new Encoded(body, List.copyOf(warnings));
   }
 
@@ -123,14 +127,24 @@ public final class ChatRequestEncoder {
     }
   }
 
-  private ArrayNode messages(List<Message> messages, List<CallWarning> warnings) {
+  private ArrayNode messages(
+      List<Message> messages, List<CallWarning> warnings, ChatRequest request) {
     ArrayNode out = Json.MAPPER.createArrayNode();
     for (Message message : messages) {
+      int before = out.size();
       switch (message.role()) {
         case SYSTEM -> system(message, out, warnings);
         case USER -> user(message, out, warnings);
-        case ASSISTANT -> assistant(message, out, warnings);
+        case ASSISTANT -> assistant(message, out, warnings, request);
         case TOOL -> tool(message, out, warnings);
+      }
+      // Tool messages add one wire message per result, then the user messages carrying media;
+      // the dialect sees the ones made from this message's own parts.
+      for (int i = before; i < out.size(); i++) {
+        ObjectNode wire = (ObjectNode) out.get(i);
+        if (message.role() != dev.reverie.message.Role.TOOL || wire.has("tool_call_id")) {
+          dialect.decorateMessage(message, wire, request);
+        }
       }
     }
     return out;
@@ -240,7 +254,8 @@ public final class ChatRequestEncoder {
     return "data:" + f.mediaType() + ";base64," + Base64.getEncoder().encodeToString(f.data());
   }
 
-  private void assistant(Message message, ArrayNode out, List<CallWarning> warnings) {
+  private void assistant(
+      Message message, ArrayNode out, List<CallWarning> warnings, ChatRequest request) {
     var text = new StringBuilder();
     ArrayNode toolCalls = Json.MAPPER.createArrayNode();
     for (Part part : message.parts()) {
@@ -253,9 +268,10 @@ public final class ChatRequestEncoder {
         ObjectNode function = c.putObject("function");
         function.put("name", call.toolName());
         function.put("arguments", call.input());
+        dialect.decorateToolCall(call, c, request);
       }
       // Reasoning, sources and provider-executed parts are not part of this wire format;
-      // dialects that replay reasoning add it in addAssistantFields.
+      // dialects that replay reasoning add it in decorateMessage.
     }
     if (text.length() == 0 && toolCalls.isEmpty()) {
       warnings.add(CallWarning.other("an empty assistant message was dropped"));
@@ -265,7 +281,6 @@ public final class ChatRequestEncoder {
     m.put("role", "assistant");
     if (text.length() > 0) m.put("content", text.toString());
     if (!toolCalls.isEmpty()) m.set("tool_calls", toolCalls);
-    dialect.addAssistantFields(message, m);
   }
 
   private static void tool(Message message, ArrayNode out, List<CallWarning> warnings) {

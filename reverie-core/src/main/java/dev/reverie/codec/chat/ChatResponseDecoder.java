@@ -5,7 +5,6 @@ import dev.reverie.CallWarning;
 import dev.reverie.FinishReason;
 import dev.reverie.ProviderData;
 import dev.reverie.Response;
-import dev.reverie.Usage;
 import dev.reverie.error.StreamProtocolException;
 import dev.reverie.internal.json.Json;
 import dev.reverie.message.Part;
@@ -34,8 +33,11 @@ public final class ChatResponseDecoder {
     JsonNode choice = choices.get(0);
     JsonNode message = choice.path("message");
     var content = new ArrayList<Part>();
-    String reasoning = dialect.reasoningText(message);
-    if (!reasoning.isEmpty()) content.add(ReasoningPart.of(reasoning));
+    ChatReasoningReader reasoning = dialect.reasoningReader();
+    String reasoningText = message.isObject() ? reasoning.read(message) : "";
+    if (reasoning.hasPending()) {
+      content.add(new ReasoningPart(reasoningText, reasoning.endBlock()));
+    }
     String text = Json.text(message, "content");
     if (!text.isEmpty()) content.add(TextPart.of(text));
     String refusal = Json.text(message, "refusal");
@@ -63,16 +65,28 @@ public final class ChatResponseDecoder {
     }
     FinishReason finish =
         withToolCalls(
-            mapFinishReason(Json.text(choice, "finish_reason")),
+            dialect.finishReason(Json.text(choice, "finish_reason")),
             content.stream().anyMatch(ToolCallPart.class::isInstance));
     if (!refusal.isEmpty()) finish = FinishReason.CONTENT_FILTER;
-    return new Response(content, finish, usage(body.path("usage")), warnings, metadata(body));
+    return new Response(
+        content, finish, dialect.usage(body.path("usage")), warnings, metadata(body, choice));
   }
 
-  ProviderData metadata(JsonNode body) {
+  private ProviderData metadata(JsonNode body, JsonNode choice) {
     var meta = Json.object();
-    if (body.hasNonNull("id")) meta.put("response_id", body.get("id").asText());
-    if (body.hasNonNull("model")) meta.put("model", body.get("model").asText());
+    if (body.path("id").isTextual()) meta.put("response_id", body.get("id").asText());
+    if (body.path("model").isTextual()) meta.put("model", body.get("model").asText());
+    var fields = dialect.metadataFields();
+    if (!fields.isEmpty()) {
+      var extras = Json.object();
+      for (String name : fields) {
+        if (body.has(name)) extras.set(name, body.get(name));
+        else if (choice.has(name)) extras.set(name, choice.get(name));
+      }
+      dialect.metadata(extras, body.path("usage"), meta);
+    } else if (body.path("usage").isObject()) {
+      dialect.metadata(Json.object(), body.path("usage"), meta);
+    }
     return meta.isEmpty() ? ProviderData.EMPTY : ProviderData.of(dialect.providerId(), meta);
   }
 
@@ -97,25 +111,5 @@ public final class ChatResponseDecoder {
       case "" -> FinishReason.UNKNOWN;
       default -> FinishReason.OTHER;
     };
-  }
-
-  /** Reads a usage object into {@link Usage}'s provider-independent meaning. */
-  public static Usage usage(JsonNode usage) {
-    if (usage == null || !usage.isObject()) return Usage.ZERO;
-    long prompt = usage.path("prompt_tokens").asLong(0);
-    long completion = usage.path("completion_tokens").asLong(0);
-    long total =
-        usage.has("total_tokens") ? usage.path("total_tokens").asLong() : prompt + completion;
-    long cached = usage.path("prompt_tokens_details").path("cached_tokens").asLong(0);
-    long reasoning = usage.path("completion_tokens_details").path("reasoning_tokens").asLong(0);
-    long cacheWrite = usage.path("prompt_tokens_details").path("cache_write_tokens").asLong(0);
-    // prompt_tokens counts cached and cache-written tokens too; Usage keeps them apart.
-    return new Usage(
-        Math.max(0, prompt - cached - cacheWrite),
-        completion,
-        total,
-        reasoning,
-        cacheWrite,
-        cached);
   }
 }

@@ -1,6 +1,7 @@
 package dev.reverie.codec.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import dev.reverie.CallWarning;
 import dev.reverie.FinishReason;
 import dev.reverie.ProviderData;
@@ -43,16 +44,22 @@ import java.util.function.Consumer;
 public final class ChatStreamDecoder
     implements dev.reverie.internal.framing.FrameDecoder<dev.reverie.internal.sse.SseEvent> {
   private static final String TEXT_ID = "text-0";
-  private static final String REASONING_ID = "reasoning-0";
 
   private final ChatDialect dialect;
-  private final ChatChunkReader chunks = new ChatChunkReader();
+  private final ChatChunkReader chunks;
+  private final ChatReasoningReader reasoning;
   private final TreeMap<Integer, OpenToolCall> toolCalls = new TreeMap<>();
   private boolean textOpen;
   private boolean reasoningOpen;
+  // Reasoning may come in several blocks (e.g. more after a tool call): each has its own id.
+  private int reasoningBlocks;
+  private String reasoningId = "";
   private FinishReason finishReason;
   private Usage usage = Usage.ZERO;
-  private ProviderData metadata = ProviderData.EMPTY;
+  // Provider metadata out (response id, model, whatever the dialect adds), made into
+  // ProviderData once, at the finish.
+  private final com.fasterxml.jackson.databind.node.ObjectNode metadata = Json.object();
+  private boolean identityRead;
   private boolean done;
   private boolean sawDone;
   private boolean refused;
@@ -71,6 +78,8 @@ public final class ChatStreamDecoder
 
   public ChatStreamDecoder(ChatDialect dialect) {
     this.dialect = dialect;
+    this.chunks = new ChatChunkReader(dialect.metadataFields());
+    this.reasoning = dialect.reasoningReader();
   }
 
   /** The first part of every stream. */
@@ -97,9 +106,7 @@ public final class ChatStreamDecoder
     }
     ChatChunk chunk;
     try {
-      chunk =
-          chunks.read(
-              event.dataArray(), event.dataOffset(), event.dataLength(), metadata.isEmpty());
+      chunk = chunks.read(event.dataArray(), event.dataOffset(), event.dataLength(), !identityRead);
     } catch (ChatChunkReader.NotAnObjectException e) {
       fail(
           new StreamProtocolException(
@@ -141,18 +148,23 @@ public final class ChatStreamDecoder
           out);
       return;
     }
-    if (chunk.usage().isObject()) usage = ChatResponseDecoder.usage(chunk.usage());
-    if (metadata.isEmpty() && !chunk.id().isEmpty()) {
-      var meta = Json.object();
-      meta.put("response_id", chunk.id());
-      if (!chunk.model().isEmpty()) meta.put("model", chunk.model());
-      metadata = ProviderData.of(dialect.providerId(), meta);
+    if (!identityRead && !chunk.id().isEmpty()) {
+      identityRead = true;
+      metadata.put("response_id", chunk.id());
+      if (!chunk.model().isEmpty()) metadata.put("model", chunk.model());
+    }
+    if (chunk.usage().isObject()) usage = dialect.usage(chunk.usage());
+    if (chunk.usage().isObject() || !chunk.extras().isNull()) {
+      dialect.metadata(chunk.extras(), chunk.usage(), metadata);
     }
     for (ChatChunk.Choice choice : chunk.choices()) {
       if (choice.index() != 0) continue;
       onDelta(choice.deltaRest(), choice.content(), choice.refusal(), out);
       if (!choice.finishReason().isEmpty()) {
-        finishReason = ChatResponseDecoder.mapFinishReason(choice.finishReason());
+        finishReason = dialect.finishReason(choice.finishReason());
+      }
+      if (!choice.extras().isNull()) {
+        dialect.metadata(choice.extras(), NullNode.getInstance(), metadata);
       }
     }
   }
@@ -160,13 +172,14 @@ public final class ChatStreamDecoder
   private void onDelta(JsonNode delta, String text, String refusal, Consumer<StreamPart> out) {
     // Nearly every chunk carries content alone, and then there is no other delta field to read.
     boolean more = !delta.isNull();
-    String reasoning = more ? dialect.reasoningText(delta) : "";
-    if (!reasoning.isEmpty()) {
-      if (!reasoningOpen) {
+    if (more && delta.isObject()) {
+      String reasoningText = reasoning.read(delta);
+      if (!reasoningOpen && reasoning.hasPending()) {
         reasoningOpen = true;
-        out.accept(new ReasoningStart(REASONING_ID, ProviderData.EMPTY));
+        reasoningId = "reasoning-" + reasoningBlocks++;
+        out.accept(new ReasoningStart(reasoningId, ProviderData.EMPTY));
       }
-      out.accept(new ReasoningDelta(REASONING_ID, reasoning));
+      if (!reasoningText.isEmpty()) out.accept(new ReasoningDelta(reasoningId, reasoningText));
     }
     if (!refusal.isEmpty()) {
       // A refusal is the model's answer in place of content: show it as text, finish as filtered.
@@ -247,7 +260,7 @@ public final class ChatStreamDecoder
   private void closeReasoning(Consumer<StreamPart> out) {
     if (reasoningOpen) {
       reasoningOpen = false;
-      out.accept(new ReasoningEnd(REASONING_ID, ProviderData.EMPTY));
+      out.accept(new ReasoningEnd(reasoningId, reasoning.endBlock()));
     }
   }
 
@@ -272,7 +285,13 @@ public final class ChatStreamDecoder
     FinishReason reason = ChatResponseDecoder.withToolCalls(finishReason, !calls.isEmpty());
     if (refused) reason = FinishReason.CONTENT_FILTER;
     done = true;
-    out.accept(new Finish(usage, reason, metadata));
+    out.accept(
+        new Finish(
+            usage,
+            reason,
+            metadata.isEmpty()
+                ? ProviderData.EMPTY
+                : ProviderData.of(dialect.providerId(), metadata)));
   }
 
   /** Emits a terminal error part. */

@@ -2,6 +2,7 @@ package dev.reverie.provider.anthropic;
 
 import dev.reverie.LanguageModel;
 import dev.reverie.codec.anthropic.AnthropicFormat;
+import dev.reverie.spi.Provider;
 import dev.reverie.spi.ProviderBuilder;
 import dev.reverie.transport.HttpHeaders;
 import dev.reverie.transport.Transport;
@@ -22,7 +23,7 @@ import java.util.Objects;
  * dev.reverie.codec.anthropic.AnthropicCaching} and {@link
  * dev.reverie.codec.anthropic.AnthropicTools}. Immutable and thread-safe.
  */
-public final class Anthropic {
+public final class Anthropic implements Provider {
   /** The provider id: the key of Anthropic's provider options and metadata. */
   public static final String PROVIDER_ID = AnthropicFormat.OPTIONS_KEY;
 
@@ -46,7 +47,13 @@ public final class Anthropic {
     return new Builder();
   }
 
+  @Override
+  public String id() {
+    return PROVIDER_ID;
+  }
+
   /** A Messages API model, e.g. {@code claude-sonnet-4-20250514}. */
+  @Override
   public LanguageModel languageModel(String modelId) {
     Objects.requireNonNull(modelId, "modelId");
     return LanguageModel.of(

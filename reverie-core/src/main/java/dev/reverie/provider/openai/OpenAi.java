@@ -2,7 +2,7 @@ package dev.reverie.provider.openai;
 
 import dev.reverie.LanguageModel;
 import dev.reverie.codec.chat.ChatCompletionsModel;
-import dev.reverie.spi.ModelCapabilities;
+import dev.reverie.spi.Provider;
 import dev.reverie.spi.ProviderBuilder;
 import dev.reverie.transport.HttpHeaders;
 import dev.reverie.transport.Transport;
@@ -18,7 +18,10 @@ import java.net.URI;
  *
  * The API key is sent as a bearer token and never appears in {@code toString()} or errors.
  */
-public final class OpenAi {
+public final class OpenAi implements Provider {
+  /** The provider id, and the key of OpenAI's provider options and metadata. */
+  public static final String PROVIDER_ID = "openai";
+
   /** The public API's base URL. */
   public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
@@ -36,7 +39,13 @@ public final class OpenAi {
     return new Builder();
   }
 
+  @Override
+  public String id() {
+    return PROVIDER_ID;
+  }
+
   /** A chat-completions model, e.g. {@code gpt-4o} or {@code o4-mini}. */
+  @Override
   public LanguageModel languageModel(String modelId) {
     return LanguageModel.of(
         new ChatCompletionsModel(
@@ -44,8 +53,7 @@ public final class OpenAi {
             URI.create(baseUrl + "/chat/completions"),
             headers,
             transport,
-            new OpenAiChatDialect(),
-            ModelCapabilities.nativeJson()));
+            new OpenAiChatDialect()));
   }
 
   @Override

@@ -2,9 +2,9 @@ package dev.reverie.provider.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.reverie.Call;
 import dev.reverie.CallWarning;
 import dev.reverie.codec.chat.ChatDialect;
+import dev.reverie.codec.chat.ChatRequest;
 import dev.reverie.error.ReverieException;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,7 @@ import java.util.Set;
 
 /** OpenAI's own chat-completions behaviour: the {@code openai} provider options. */
 final class OpenAiChatDialect implements ChatDialect {
-  static final String PROVIDER_ID = "openai";
+  static final String PROVIDER_ID = OpenAi.PROVIDER_ID;
   private static final Set<String> EFFORTS =
       Set.of("none", "minimal", "low", "medium", "high", "xhigh");
   // provider option name -> wire name; values are copied as given.
@@ -34,9 +34,10 @@ final class OpenAiChatDialect implements ChatDialect {
   }
 
   @Override
-  public void addRequestFields(
-      Call call, String modelId, ObjectNode body, List<CallWarning> warnings) {
-    var options = call.providerOptions().get(PROVIDER_ID);
+  public void prepareRequest(ChatRequest request) {
+    ObjectNode body = request.body();
+    String modelId = request.modelId();
+    var options = request.call().providerOptions().get(PROVIDER_ID);
     if (options.isEmpty()) return;
     ObjectNode o = options.get();
     boolean reasoning = isReasoningModel(modelId);
@@ -62,7 +63,7 @@ final class OpenAiChatDialect implements ChatDialect {
       JsonNode v = o.get(logOption);
       if (v == null || v.isNull()) continue;
       if (reasoning) {
-        warnings.add(
+        request.warn(
             CallWarning.unsupportedSetting(
                 logOption, logOption + " is not supported for reasoning models"));
       } else {

@@ -1,29 +1,16 @@
 package dev.reverie.cassette.conformance;
 
-import dev.reverie.LanguageModel;
 import dev.reverie.ProviderData;
 import dev.reverie.codec.anthropic.AnthropicOptions;
 import dev.reverie.codec.anthropic.AnthropicTools;
 import dev.reverie.codec.anthropic.ComputerUseVersion;
-import dev.reverie.provider.anthropic.Anthropic;
 import dev.reverie.tool.ProviderToolSpec;
-import dev.reverie.transport.Transport;
 import java.util.Optional;
 
-/** Anthropic's Messages API: {@link Anthropic} at the recorded base URL. */
-final class AnthropicProviderFactory implements ProviderFactory {
+/** Anthropic's Messages API: a suite's thinking budget, web search and computer use. */
+final class AnthropicAdapter implements ProviderAdapter {
   private static final int DISPLAY_WIDTH = 1920;
   private static final int DISPLAY_HEIGHT = 1080;
-
-  @Override
-  public LanguageModel languageModel(ProviderEndpoint endpoint, Transport transport) {
-    return Anthropic.builder()
-        .apiKey(DummyCredentials.API_KEY)
-        .baseUrl(endpoint.baseUrl())
-        .transport(transport)
-        .build()
-        .languageModel(endpoint.modelId());
-  }
 
   @Override
   public ProviderData suiteOptions(SuiteSettings settings, ProviderEndpoint endpoint) {

@@ -2,16 +2,22 @@ package dev.reverie.cassette.conformance;
 
 import dev.reverie.LanguageModel;
 import dev.reverie.ProviderData;
+import dev.reverie.Providers;
+import dev.reverie.spi.ProviderSettings;
 import dev.reverie.tool.ProviderToolSpec;
 import dev.reverie.transport.Transport;
 import java.util.Optional;
 
 /**
- * Configures one provider for a cassette, the way a user would: its public builder with dummy
- * credentials and the recorded base URL, its typed options for the suite's settings, its provider
- * tools. Register one per {@link ProviderKind} in {@link ProviderRegistry}.
+ * What the runner needs of one provider beyond opening it: its typed options for a suite's settings
+ * and its provider tools. The model itself is opened the way a user would, by id through {@link
+ * Providers} with dummy credentials, the recorded base URL and the replaying transport; a provider
+ * with nothing suite-specific needs no adapter at all ({@link ProviderRegistry}).
  */
-public interface ProviderFactory {
+public interface ProviderAdapter {
+
+  /** An adapter with no suite options and no provider tools. */
+  ProviderAdapter PLAIN = new ProviderAdapter() {};
 
   /**
    * The recorded model, sending its requests through {@code transport}.
@@ -19,7 +25,16 @@ public interface ProviderFactory {
    * @param endpoint where and which model the cassette was recorded against
    * @param transport the replaying transport; the model must use no other
    */
-  LanguageModel languageModel(ProviderEndpoint endpoint, Transport transport);
+  default LanguageModel languageModel(ProviderEndpoint endpoint, Transport transport) {
+    var settings =
+        ProviderSettings.builder()
+            .apiKey(DummyCredentials.API_KEY)
+            .baseUrl(endpoint.baseUrl())
+            .transport(transport)
+            .build();
+    return Providers.provider(endpoint.kind().providerId(), settings)
+        .languageModel(endpoint.modelId());
+  }
 
   /**
    * The call options for the suite's settings (a thinking budget, a reasoning effort…), keyed by

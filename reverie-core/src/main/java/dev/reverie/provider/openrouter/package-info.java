@@ -1,0 +1,2 @@
+/** OpenRouter, as a dialect of the chat-completions codec. */
+package dev.reverie.provider.openrouter;
