@@ -1,7 +1,7 @@
 package dev.reverie;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reverie.internal.json.Json;
+import dev.reverie.json.JsonObject;
 import dev.reverie.message.Message;
 import dev.reverie.message.Part;
 import dev.reverie.message.Role;
@@ -70,10 +70,10 @@ final class ObjectCalls {
   }
 
   /** Appends the JSON instruction to the first system message, or adds one in front. */
-  private static Prompt withSchemaInstruction(Prompt prompt, ObjectNode schema) {
+  private static Prompt withSchemaInstruction(Prompt prompt, JsonObject schema) {
     String instruction =
         "You must respond with valid JSON that matches this schema: "
-            + Json.write(schema)
+            + Json.write(Json.node(schema))
             + "\nRespond ONLY with the JSON object, no additional text or explanation.";
     var messages = new ArrayList<Message>(prompt.messages());
     for (int i = 0; i < messages.size(); i++) {

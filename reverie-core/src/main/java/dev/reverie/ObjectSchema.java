@@ -1,7 +1,9 @@
 package dev.reverie;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reverie.internal.json.Json;
 import dev.reverie.json.IncrementalJsonParser;
+import dev.reverie.json.JsonObject;
 import dev.reverie.json.JsonValue;
 import dev.reverie.json.TypedBinder;
 import dev.reverie.schema.Description;
@@ -15,7 +17,7 @@ import java.util.Objects;
  * to bind JSON to the Java type {@code T}.
  *
  * <p>{@link #of(Class)} derives the schema from a record or class (property names in snake_case,
- * descriptions from {@link Description}); {@link #json(ObjectNode)} takes a schema as it is and
+ * descriptions from {@link Description}); {@link #json(JsonObject)} takes a schema as it is and
  * yields untyped {@link JsonValue} trees.
  */
 public final class ObjectSchema<T> {
@@ -29,15 +31,15 @@ public final class ObjectSchema<T> {
         }
       };
 
-  private final ObjectNode schema;
+  private final JsonObject schema;
   private final String name;
   private final String description;
   private final TypedBinder<T> binder;
   // Compiled on first use and kept: compiling is pure, so a race only compiles twice.
   private volatile SchemaValidator validator;
 
-  private ObjectSchema(ObjectNode schema, String name, String description, TypedBinder<T> binder) {
-    this.schema = schema.deepCopy();
+  private ObjectSchema(JsonObject schema, String name, String description, TypedBinder<T> binder) {
+    this.schema = Objects.requireNonNull(schema, "schema");
     this.name = Objects.requireNonNull(name, "name");
     this.description = description == null ? "" : description;
     this.binder = binder;
@@ -57,18 +59,18 @@ public final class ObjectSchema<T> {
     if (d != null && d.value().equals(schema.path("description").asText()))
       schema.remove("description");
     return new ObjectSchema<>(
-        schema, type.getSimpleName(), d == null ? "" : d.value(), TypedBinder.of(type));
+        Json.value(schema), type.getSimpleName(), d == null ? "" : d.value(), TypedBinder.of(type));
   }
 
   /** The schema of a generic type such as {@code List<Book>}. */
   public static <T> ObjectSchema<T> of(Type type, String name) {
     @SuppressWarnings("unchecked")
     TypedBinder<T> binder = (TypedBinder<T>) TypedBinder.of(type);
-    return new ObjectSchema<>(SchemaGenerator.schemaFor(type), name, "", binder);
+    return new ObjectSchema<>(Json.value(SchemaGenerator.schemaFor(type)), name, "", binder);
   }
 
   /** An untyped schema: objects come back as {@link JsonValue} trees. */
-  public static ObjectSchema<JsonValue> json(ObjectNode schema) {
+  public static ObjectSchema<JsonValue> json(JsonObject schema) {
     return new ObjectSchema<>(schema, "response", "", TypedBinder.of(JsonValue.class));
   }
 
@@ -82,9 +84,9 @@ public final class ObjectSchema<T> {
     return new ObjectSchema<>(schema, name, newDescription, binder);
   }
 
-  /** The JSON schema (a copy). */
-  public ObjectNode schema() {
-    return schema.deepCopy();
+  /** The JSON schema. */
+  public JsonObject schema() {
+    return schema;
   }
 
   public String name() {
@@ -103,7 +105,7 @@ public final class ObjectSchema<T> {
   SchemaValidator validator() {
     SchemaValidator compiled = validator;
     if (compiled == null) {
-      compiled = SchemaValidator.of(schema);
+      compiled = SchemaValidator.of(Json.node(schema));
       validator = compiled;
     }
     return compiled;

@@ -96,7 +96,13 @@ public class ObjectStreamBenchmark {
             new LeanDecodingModel(new InMemorySseTransport(sseBody), "http://in-memory/v1"));
     Call call = Call.of(Prompt.user("Describe a library and its catalogue."));
     textCall = call;
-    treeCall = ObjectCall.of(call, ObjectSchema.json(SchemaGenerator.schemaFor(Library.class)));
+    treeCall =
+        ObjectCall.of(
+            call,
+            ObjectSchema.json(
+                (dev.reverie.json.JsonObject)
+                    dev.reverie.json.JsonValue.fromJsonNode(
+                        SchemaGenerator.schemaFor(Library.class))));
     typedCall = ObjectCall.of(call, ObjectSchema.of(Library.class));
   }
 

@@ -1,6 +1,7 @@
 package dev.reverie.cli;
 
 import dev.reverie.LanguageModel;
+import dev.reverie.Providers;
 import dev.reverie.Usage;
 import dev.reverie.agent.Agent;
 import dev.reverie.agent.AgentListener;
@@ -12,8 +13,8 @@ import dev.reverie.cassette.RequestCheck;
 import dev.reverie.message.ToolCallPart;
 import dev.reverie.message.ToolOutput;
 import dev.reverie.message.ToolResultPart;
-import dev.reverie.provider.openai.OpenAi;
 import dev.reverie.schema.Description;
+import dev.reverie.spi.ProviderSettings;
 import dev.reverie.tool.Tool;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,11 +74,12 @@ final class AgentDemoCommand implements Callable<Integer> {
     }
     int delay = delayMillis != null ? delayMillis : (System.console() != null ? 15 : 0);
     LanguageModel model =
-        OpenAi.builder()
-            .apiKey("replay-needs-no-key")
-            .transport(new PacedTransport(replay, Duration.ofMillis(delay)))
-            .build()
-            .languageModel("gpt-4o");
+        Providers.languageModel(
+            "openai:gpt-4o",
+            ProviderSettings.builder()
+                .apiKey("replay-needs-no-key")
+                .transport(new PacedTransport(replay, Duration.ofMillis(delay)))
+                .build());
     Agent agent =
         Agent.builder(model).system(SYSTEM).tools(weatherTool()).maxOutputTokens(4000).build();
 

@@ -7,10 +7,11 @@ import dev.reverie.ObjectResult;
 import dev.reverie.ObjectSchema;
 import dev.reverie.ObjectStream;
 import dev.reverie.Prompt;
+import dev.reverie.Providers;
 import dev.reverie.cassette.Cassette;
 import dev.reverie.cassette.ReplayTransport;
 import dev.reverie.cli.demo.Book;
-import dev.reverie.provider.openai.OpenAi;
+import dev.reverie.spi.ProviderSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -63,11 +64,12 @@ final class DemoCommand implements Callable<Integer> {
     var live = plain ? java.util.Optional.<TerminalRenderer>empty() : TerminalRenderer.open();
     int delay = delayMillis != null ? delayMillis : (live.isPresent() ? 15 : 0);
     LanguageModel model =
-        OpenAi.builder()
-            .apiKey("replay-needs-no-key")
-            .transport(new PacedTransport(replay, Duration.ofMillis(delay)))
-            .build()
-            .languageModel("o4-mini");
+        Providers.languageModel(
+            "openai:o4-mini",
+            ProviderSettings.builder()
+                .apiKey("replay-needs-no-key")
+                .transport(new PacedTransport(replay, Duration.ofMillis(delay)))
+                .build());
     var request =
         ObjectCall.of(
             Call.builder(Prompt.user(PROMPT)).maxOutputTokens(4000).build(),

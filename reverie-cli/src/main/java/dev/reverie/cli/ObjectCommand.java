@@ -10,6 +10,7 @@ import dev.reverie.ObjectResult;
 import dev.reverie.ObjectSchema;
 import dev.reverie.ObjectStream;
 import dev.reverie.Prompt;
+import dev.reverie.json.JsonObject;
 import dev.reverie.json.JsonValue;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -84,7 +85,7 @@ final class ObjectCommand implements Callable<Integer> {
     var request =
         ObjectCall.of(
             Call.builder(Prompt.user(String.join(" ", prompt))).maxOutputTokens(maxTokens).build(),
-            ObjectSchema.json(schemaObject).named(schemaName));
+            ObjectSchema.json((JsonObject) JsonValue.fromJsonNode(schemaObject)).named(schemaName));
     var live = plain ? java.util.Optional.<TerminalRenderer>empty() : TerminalRenderer.open();
     ObjectResult<JsonValue> result;
     try (ObjectStream<JsonValue> stream = languageModel.streamObject(request);

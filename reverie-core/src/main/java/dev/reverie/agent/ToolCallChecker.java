@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.reverie.error.CancelledException;
 import dev.reverie.internal.json.Json;
+import dev.reverie.json.JsonValue;
 import dev.reverie.message.ToolCallPart;
 import dev.reverie.schema.SchemaViolation;
 import dev.reverie.tool.ProviderToolSpec;
@@ -45,7 +46,7 @@ final class ToolCallChecker {
    * @param repairFailure what the repair hook threw, or null
    */
   record Checked(
-      ToolCallPart call, Tool tool, JsonNode arguments, String problem, Throwable repairFailure) {
+      ToolCallPart call, Tool tool, JsonValue arguments, String problem, Throwable repairFailure) {
     boolean valid() {
       return problem == null;
     }
@@ -120,8 +121,9 @@ final class ToolCallChecker {
     if (arguments == null || !arguments.isObject()) {
       return invalid(call, "the input of tool " + call.toolName() + " must be a JSON object");
     }
+    JsonValue parsed = JsonValue.fromJsonNode(arguments);
     List<String> violations =
-        tool.validate(arguments).stream().map(SchemaViolation::toString).toList();
+        tool.validate(parsed).stream().map(SchemaViolation::toString).toList();
     if (!violations.isEmpty()) {
       var text =
           new StringBuilder("the input of tool ")
@@ -136,7 +138,7 @@ final class ToolCallChecker {
       }
       return invalid(call, text.toString());
     }
-    return new Checked(call, tool, arguments, null, null);
+    return new Checked(call, tool, parsed, null, null);
   }
 
   private static Checked invalid(ToolCallPart call, String problem) {

@@ -1,6 +1,6 @@
 package dev.reverie.message;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.reverie.json.JsonValue;
 import java.util.Objects;
 
 /** What a tool produced: text, JSON, an error, or media such as a screenshot. */
@@ -14,15 +14,9 @@ public sealed interface ToolOutput {
   }
 
   /** A JSON value. */
-  record Json(JsonNode value) implements ToolOutput {
+  record Json(JsonValue value) implements ToolOutput {
     public Json {
       Objects.requireNonNull(value, "value");
-      value = value.deepCopy();
-    }
-
-    @Override
-    public JsonNode value() {
-      return value.deepCopy();
     }
   }
 
@@ -69,7 +63,7 @@ public sealed interface ToolOutput {
     return new Text(text);
   }
 
-  static ToolOutput json(JsonNode value) {
+  static ToolOutput json(JsonValue value) {
     return new Json(value);
   }
 

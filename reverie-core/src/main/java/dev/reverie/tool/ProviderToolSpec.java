@@ -1,7 +1,6 @@
 package dev.reverie.tool;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reverie.json.JsonObject;
 import java.util.Objects;
 
 /**
@@ -11,18 +10,13 @@ import java.util.Objects;
  * @param id provider-qualified id, e.g. {@code anthropic.web_search_20250305} or {@code
  *     openai.web_search}
  * @param name the name the model calls it by
- * @param args provider-specific arguments (copied; treat as read-only)
+ * @param args provider-specific arguments
  */
-public record ProviderToolSpec(String id, String name, ObjectNode args) implements ToolSpec {
+public record ProviderToolSpec(String id, String name, JsonObject args) implements ToolSpec {
   public ProviderToolSpec {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");
-    args = args == null ? JsonNodeFactory.instance.objectNode() : args.deepCopy();
-  }
-
-  @Override
-  public ObjectNode args() {
-    return args.deepCopy();
+    args = args == null ? JsonObject.of(java.util.List.of()) : args;
   }
 
   /** The provider part of {@link #id()}, before the first dot. */

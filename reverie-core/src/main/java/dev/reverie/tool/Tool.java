@@ -4,9 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reverie.ProviderData;
 import dev.reverie.internal.json.Json;
+import dev.reverie.json.JsonObject;
+import dev.reverie.json.JsonValue;
 import dev.reverie.message.ToolOutput;
 import dev.reverie.schema.Description;
 import dev.reverie.schema.InvalidSchemaException;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * A tool an agent can execute: what the model sees ({@link #spec()}) and the code that runs when
  * the model calls it.
  *
- * <p>Most tools are functions with a JSON-schema input ({@link #of(String, String, ObjectNode,
+ * <p>Most tools are functions with a JSON-schema input ({@link #of(String, String, JsonObject,
  * ToolFunction)}), or typed from a record whose schema is generated and to which the arguments are
  * bound ({@link #typed}). A provider-defined tool that the caller executes, such as Anthropic's
  * computer use, pairs a {@link ProviderToolSpec} with a function ({@link #of(ToolSpec,
@@ -45,7 +46,7 @@ public final class Tool {
     this.function = Objects.requireNonNull(function, "function");
     this.sequential = sequential;
     this.validator =
-        spec instanceof FunctionToolSpec f ? SchemaValidator.of(f.inputSchema()) : null;
+        spec instanceof FunctionToolSpec f ? SchemaValidator.of(Json.node(f.inputSchema())) : null;
   }
 
   /**
@@ -54,7 +55,7 @@ public final class Tool {
    * @throws InvalidSchemaException when the schema cannot be used to validate arguments
    */
   public static Tool of(
-      String name, String description, ObjectNode inputSchema, ToolFunction function) {
+      String name, String description, JsonObject inputSchema, ToolFunction function) {
     return new Tool(FunctionToolSpec.of(name, description, inputSchema), function, false);
   }
 
@@ -85,14 +86,14 @@ public final class Tool {
       Description annotation = inputType.getAnnotation(Description.class);
       text = annotation == null ? "" : annotation.value();
     }
-    ObjectNode schema = SchemaGenerator.schemaFor(inputType);
+    JsonObject schema = Json.value(SchemaGenerator.schemaFor(inputType));
     ToolFunction bound = invocation -> toOutput(function.execute(bind(invocation, inputType)));
     return new Tool(FunctionToolSpec.of(name, text, schema), bound, false);
   }
 
   private static <T> T bind(ToolInvocation invocation, Class<T> inputType) {
     try {
-      return ARGUMENT_MAPPER.treeToValue(invocation.arguments(), inputType);
+      return ARGUMENT_MAPPER.treeToValue(invocation.arguments().toJsonNode(), inputType);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
           "invalid arguments for tool " + invocation.toolName() + ": " + e.getOriginalMessage(), e);
@@ -104,7 +105,7 @@ public final class Tool {
     if (value instanceof ToolOutput output) return output;
     if (value instanceof CharSequence text) return ToolOutput.text(text.toString());
     JsonNode json = ARGUMENT_MAPPER.valueToTree(value);
-    return ToolOutput.json(json);
+    return ToolOutput.json(JsonValue.fromJsonNode(json));
   }
 
   /** A copy that never runs at the same time as another tool call of the same step. */
@@ -134,7 +135,7 @@ public final class Tool {
   }
 
   /** The input schema, for function tools; provider-defined tools have none of their own. */
-  public Optional<ObjectNode> inputSchema() {
+  public Optional<JsonObject> inputSchema() {
     return spec instanceof FunctionToolSpec f ? Optional.of(f.inputSchema()) : Optional.empty();
   }
 
@@ -142,8 +143,8 @@ public final class Tool {
    * How {@code arguments} break the input schema; empty when they match or the tool has no schema
    * of its own.
    */
-  public List<SchemaViolation> validate(JsonNode arguments) {
-    return validator == null ? List.of() : validator.validate(arguments);
+  public List<SchemaViolation> validate(JsonValue arguments) {
+    return validator == null ? List.of() : validator.validate(arguments.toJsonNode());
   }
 
   /** Whether calls of this tool run alone rather than concurrently with the step's other calls. */

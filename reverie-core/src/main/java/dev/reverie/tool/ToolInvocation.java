@@ -1,6 +1,6 @@
 package dev.reverie.tool;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.reverie.json.JsonValue;
 import java.util.Objects;
 
 /**
@@ -11,17 +11,12 @@ import java.util.Objects;
  * @param input the arguments as the model wrote them (JSON text)
  * @param arguments the arguments parsed; a JSON object once the agent has validated the call
  */
-public record ToolInvocation(String toolCallId, String toolName, String input, JsonNode arguments) {
+public record ToolInvocation(
+    String toolCallId, String toolName, String input, JsonValue arguments) {
   public ToolInvocation {
     Objects.requireNonNull(toolCallId, "toolCallId");
     Objects.requireNonNull(toolName, "toolName");
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(arguments, "arguments");
-    arguments = arguments.deepCopy();
-  }
-
-  @Override
-  public JsonNode arguments() {
-    return arguments.deepCopy();
   }
 }

@@ -22,6 +22,7 @@ import dev.reverie.codec.anthropic.AnthropicCaching;
 import dev.reverie.error.IncompleteStreamException;
 import dev.reverie.error.ProviderException;
 import dev.reverie.internal.json.Json;
+import dev.reverie.json.JsonValue;
 import dev.reverie.message.Message;
 import dev.reverie.message.Part;
 import dev.reverie.message.ReasoningPart;
@@ -123,7 +124,7 @@ class AgentLoopTest {
     assertThat(assistant.role()).isEqualTo(Role.ASSISTANT);
     assertThat(assistant.parts()).hasSize(2);
     assertThat(assistant.parts().get(0)).isEqualTo(reasoning);
-    assertThat(assistant.parts().get(1).providerData().get("google"))
+    assertThat(assistant.parts().get(1).providerData().get("google").map(JsonValue::toJsonNode))
         .contains(Json.object().put("thought_signature", "abc"));
   }
 

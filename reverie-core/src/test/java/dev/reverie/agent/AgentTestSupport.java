@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reverie.LanguageModel;
 import dev.reverie.Prompt;
 import dev.reverie.internal.json.Json;
+import dev.reverie.json.JsonObject;
 import dev.reverie.message.ToolOutput;
 import dev.reverie.stream.Error;
 import dev.reverie.stream.StreamPart;
@@ -23,21 +24,21 @@ final class AgentTestSupport {
     LISTENER
   }
 
-  static ObjectNode locationSchema() {
+  static JsonObject locationSchema() {
     ObjectNode schema = Json.object();
     schema.put("type", "object");
     ObjectNode location = schema.putObject("properties").putObject("location");
     location.put("type", "string");
     location.put("description", "the city");
     schema.putArray("required").add("location");
-    return schema;
+    return Json.value(schema);
   }
 
-  static ObjectNode emptySchema() {
+  static JsonObject emptySchema() {
     ObjectNode schema = Json.object();
     schema.put("type", "object");
     schema.putObject("properties");
-    return schema;
+    return Json.value(schema);
   }
 
   static Tool weather() {

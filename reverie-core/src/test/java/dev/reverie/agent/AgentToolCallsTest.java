@@ -121,7 +121,7 @@ class AgentToolCallsTest {
             "w",
             AgentTestSupport.locationSchema(),
             invocation -> {
-              seen.set(invocation.arguments());
+              seen.set(invocation.arguments().toJsonNode());
               return ToolOutput.text("40 C");
             });
     var scripted =

@@ -10,6 +10,7 @@ import dev.reverie.ObjectEvent;
 import dev.reverie.ObjectSchema;
 import dev.reverie.ObjectStream;
 import dev.reverie.Prompt;
+import dev.reverie.internal.json.Json;
 import dev.reverie.provider.openai.OpenAi;
 import dev.reverie.schema.SchemaViolation;
 import dev.reverie.testing.ScriptedTransport;
@@ -59,7 +60,7 @@ class ObjectStreamNestingTest {
     var call =
         ObjectCall.of(
             Call.of(Prompt.user("nested")),
-            ObjectSchema.json((ObjectNode) MAPPER.readTree(SCHEMA)).named("Nested"));
+            ObjectSchema.json(Json.value((ObjectNode) MAPPER.readTree(SCHEMA))).named("Nested"));
     return model.streamObject(call);
   }
 
@@ -73,7 +74,7 @@ class ObjectStreamNestingTest {
     var call =
         ObjectCall.of(
             Call.of(Prompt.user("pair")),
-            ObjectSchema.json((ObjectNode) MAPPER.readTree(schema)).named("Pair"));
+            ObjectSchema.json(Json.value((ObjectNode) MAPPER.readTree(schema))).named("Pair"));
     // Each violation with the number of patches seen before it: reported as soon as the value
     // starts, it comes right after the patch that added the value, before its string grows.
     List<String> seen = new ArrayList<>();

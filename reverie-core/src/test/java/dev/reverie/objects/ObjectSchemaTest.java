@@ -2,6 +2,7 @@ package dev.reverie.objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reverie.ObjectSchema;
 import dev.reverie.json.JsonValue;
 import java.util.List;
@@ -17,7 +18,7 @@ class ObjectSchemaTest {
     ObjectSchema<Shelf> first = ObjectSchema.of(Shelf.class);
     assertThat(ObjectSchema.of(Shelf.class)).isSameAs(first);
     // Callers get copies: changing one cannot change the shared schema.
-    first.schema().put("title", "changed");
+    ((ObjectNode) first.schema().toJsonNode()).put("title", "changed");
     assertThat(ObjectSchema.of(Shelf.class).schema().has("title")).isFalse();
     // Renaming makes a new schema; the shared one keeps its name.
     assertThat(first.named("Other").name()).isEqualTo("Other");

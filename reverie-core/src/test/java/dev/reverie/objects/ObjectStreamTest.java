@@ -13,6 +13,7 @@ import dev.reverie.ObjectSchema;
 import dev.reverie.ObjectStrategy;
 import dev.reverie.Prompt;
 import dev.reverie.error.NoObjectGeneratedException;
+import dev.reverie.internal.json.Json;
 import dev.reverie.json.JsonChange;
 import dev.reverie.json.JsonValue;
 import dev.reverie.provider.openai.OpenAi;
@@ -75,7 +76,7 @@ class ObjectStreamTest {
   static ObjectCall<JsonValue> call() throws Exception {
     return ObjectCall.of(
         Call.of(Prompt.user("a book")),
-        ObjectSchema.json((ObjectNode) MAPPER.readTree(BOOK_SCHEMA)).named("Book"));
+        ObjectSchema.json(Json.value((ObjectNode) MAPPER.readTree(BOOK_SCHEMA))).named("Book"));
   }
 
   @Test
@@ -136,7 +137,7 @@ class ObjectStreamTest {
     var call =
         ObjectCall.of(
             Call.of(Prompt.user("codes")),
-            ObjectSchema.json((ObjectNode) MAPPER.readTree(schema)).named("Codes"));
+            ObjectSchema.json(Json.value((ObjectNode) MAPPER.readTree(schema))).named("Codes"));
     var events = new ArrayList<String>();
     try (var stream = model(transport).streamObject(call)) {
       for (ObjectEvent<JsonValue> e : stream.events()) {
@@ -353,7 +354,7 @@ class ObjectStreamTest {
     var request =
         ObjectCall.of(
             Call.of(Prompt.user("a person")),
-            ObjectSchema.json((ObjectNode) MAPPER.readTree(schema)));
+            ObjectSchema.json(Json.value((ObjectNode) MAPPER.readTree(schema))));
     try (var stream = model(transport).streamObject(request)) {
       assertThat(stream.result().tree().toJson()).isEqualTo("{\"name\":\"Al\",\"nick\":null}");
       assertThat(stream.earlyViolations()).isEmpty();
@@ -407,9 +408,10 @@ class ObjectStreamTest {
         ObjectCall.of(
             Call.of(Prompt.user("x")),
             ObjectSchema.json(
-                (ObjectNode)
-                    MAPPER.readTree(
-                        "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\",\"pattern\":\"(\"}}}")));
+                Json.value(
+                    (ObjectNode)
+                        MAPPER.readTree(
+                            "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\",\"pattern\":\"(\"}}}"))));
     assertThatThrownBy(() -> model(transport).streamObject(badPattern))
         .isInstanceOf(dev.reverie.schema.InvalidSchemaException.class);
     assertThatThrownBy(() -> model(transport).generateObject(badPattern))

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reverie.ProviderData;
 import dev.reverie.internal.json.Json;
+import dev.reverie.json.JsonValue;
 import dev.reverie.message.ToolOutput;
 import dev.reverie.schema.Description;
 import dev.reverie.schema.InvalidSchemaException;
@@ -22,7 +23,8 @@ class ToolTest {
   record Forecast(String summary, int highCelsius) {}
 
   private static ToolInvocation invocation(String json) {
-    return new ToolInvocation("call_1", "weather", json, Json.parse(json, "test"));
+    return new ToolInvocation(
+        "call_1", "weather", json, JsonValue.fromJsonNode(Json.parse(json, "test")));
   }
 
   @Test
@@ -40,7 +42,7 @@ class ToolTest {
 
     var spec = (FunctionToolSpec) tool.spec();
     assertThat(spec.description()).isEqualTo("Looks up the weather");
-    ObjectNode schema = spec.inputSchema();
+    ObjectNode schema = Json.node(spec.inputSchema());
     assertThat(schema.path("type").asText()).isEqualTo("object");
     assertThat(schema.path("properties").path("location").path("description").asText())
         .isEqualTo("the city");
@@ -57,7 +59,8 @@ class ToolTest {
     Tool json = Tool.typed("f", "forecast", WeatherQuery.class, q -> new Forecast("hot", 40));
     JsonNode value =
         ((ToolOutput.Json) json.execute(invocation("{\"location\":\"x\",\"days_ahead\":1}")))
-            .value();
+            .value()
+            .toJsonNode();
     assertThat(value).isEqualTo(Json.parse("{\"summary\":\"hot\",\"high_celsius\":40}", "test"));
 
     byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
@@ -84,14 +87,18 @@ class ToolTest {
   @Test
   void argumentsAreValidatedAgainstTheSchema() {
     Tool tool = Tool.typed("weather", "w", WeatherQuery.class, q -> "x");
-    assertThat(tool.validate(Json.parse("{\"location\":\"x\",\"days_ahead\":1}", "t"))).isEmpty();
-    assertThat(tool.validate(Json.parse("{\"days_ahead\":\"x\"}", "t"))).isNotEmpty();
+    assertThat(
+            tool.validate(
+                JsonValue.fromJsonNode(Json.parse("{\"location\":\"x\",\"days_ahead\":1}", "t"))))
+        .isEmpty();
+    assertThat(tool.validate(JsonValue.fromJsonNode(Json.parse("{\"days_ahead\":\"x\"}", "t"))))
+        .isNotEmpty();
   }
 
   @Test
   void anUnusableSchemaIsRejectedWhenTheToolIsMade() {
     ObjectNode schema = Json.object().put("type", "object").put("$ref", "#/$defs/missing");
-    assertThatThrownBy(() -> Tool.of("bad", "", schema, i -> ToolOutput.text("")))
+    assertThatThrownBy(() -> Tool.of("bad", "", Json.value(schema), i -> ToolOutput.text("")))
         .isInstanceOf(InvalidSchemaException.class);
   }
 
@@ -101,11 +108,13 @@ class ToolTest {
         new ProviderToolSpec(
             "anthropic.computer_20250124",
             "computer",
-            Json.object().put("display_width_px", 1920).put("display_height_px", 1080));
+            Json.value(Json.object().put("display_width_px", 1920).put("display_height_px", 1080)));
     Tool tool = Tool.of(computer, i -> ToolOutput.media(new byte[] {1}, "image/png"));
 
     assertThat(tool.inputSchema()).isEmpty();
-    assertThat(tool.validate(Json.parse("{\"action\":\"screenshot\"}", "t"))).isEmpty();
+    assertThat(
+            tool.validate(JsonValue.fromJsonNode(Json.parse("{\"action\":\"screenshot\"}", "t"))))
+        .isEmpty();
     assertThat(tool.spec()).isEqualTo(computer);
     assertThatThrownBy(() -> tool.withProviderData(ProviderData.EMPTY))
         .isInstanceOf(IllegalStateException.class);
@@ -113,7 +122,9 @@ class ToolTest {
 
   @Test
   void sequentialAndProviderDataMakeCopies() {
-    Tool tool = Tool.of("t", "d", Json.object().put("type", "object"), i -> ToolOutput.text("ok"));
+    Tool tool =
+        Tool.of(
+            "t", "d", Json.value(Json.object().put("type", "object")), i -> ToolOutput.text("ok"));
     ProviderData cache = ProviderData.of("anthropic", Json.object().put("type", "ephemeral"));
 
     Tool changed = tool.sequential().withProviderData(cache);

@@ -1,21 +1,15 @@
 package dev.reverie.cassette.conformance;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reverie.json.JsonObject;
+import dev.reverie.json.JsonValue;
 
 /** Parses the JSON schemas that scenarios spell out as text. */
 final class ScenarioJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private ScenarioJson() {}
 
   /** The JSON object in {@code text}, a constant of this package. */
-  static ObjectNode object(String text) {
-    try {
-      return (ObjectNode) MAPPER.readTree(text);
-    } catch (JsonProcessingException | ClassCastException e) {
-      throw new IllegalStateException("a scenario's schema constant is not a JSON object", e);
-    }
+  static JsonObject object(String text) {
+    if (JsonValue.parse(text) instanceof JsonObject object) return object;
+    throw new IllegalStateException("a scenario's schema constant is not a JSON object");
   }
 }

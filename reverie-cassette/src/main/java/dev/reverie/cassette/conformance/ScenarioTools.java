@@ -1,6 +1,6 @@
 package dev.reverie.cassette.conformance;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.reverie.json.JsonValue;
 import dev.reverie.message.ToolOutput;
 import dev.reverie.tool.Tool;
 
@@ -55,11 +55,11 @@ final class ScenarioTools {
             ToolOutput.text(Long.toString(a(invocation.arguments()) * b(invocation.arguments()))));
   }
 
-  private static long a(JsonNode arguments) {
-    return arguments.path("a").asLong();
+  private static long a(JsonValue arguments) {
+    return arguments.toJsonNode().path("a").asLong();
   }
 
-  private static long b(JsonNode arguments) {
-    return arguments.path("b").asLong();
+  private static long b(JsonValue arguments) {
+    return arguments.toJsonNode().path("b").asLong();
   }
 }

@@ -2,7 +2,6 @@ package dev.reverie.cassette.conformance;
 
 import static dev.reverie.cassette.conformance.Expect.expect;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reverie.ProviderData;
 import dev.reverie.agent.AgentResult;
 import dev.reverie.message.ReasoningPart;
@@ -41,7 +40,7 @@ final class ThinkingChecks {
 
   private static boolean hasText(ProviderData data, String providerId, String field) {
     return data.get(providerId)
-        .map((ObjectNode node) -> node.path(field).asText(""))
+        .map(node -> node.toJsonNode().path(field).asText(""))
         .filter(text -> !text.isEmpty())
         .isPresent();
   }

@@ -49,7 +49,7 @@ public final class AnthropicCaching {
   }
 
   private static ProviderData withCacheControl(ProviderData data, boolean mark) {
-    ObjectNode anthropic = data.get(AnthropicFormat.OPTIONS_KEY).orElse(null);
+    ObjectNode anthropic = Json.node(data, AnthropicFormat.OPTIONS_KEY).orElse(null);
     if (anthropic == null && !mark) return data;
     if (anthropic == null) anthropic = Json.object();
     anthropic.remove(CACHE_CONTROL);

@@ -2,8 +2,8 @@ package dev.reverie.codec.anthropic;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reverie.ProviderData;
+import dev.reverie.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,11 +32,10 @@ public record AnthropicOptions(
     Thinking thinking,
     Boolean disableParallelToolUse,
     List<String> betas,
-    ObjectNode extraBody) {
+    JsonObject extraBody) {
 
   public AnthropicOptions {
     betas = betas == null ? null : List.copyOf(betas);
-    extraBody = extraBody == null ? null : extraBody.deepCopy();
   }
 
   /**
@@ -51,11 +50,6 @@ public record AnthropicOptions(
         throw new IllegalArgumentException("thinking budget must be positive: " + budgetTokens);
       }
     }
-  }
-
-  @Override
-  public ObjectNode extraBody() {
-    return extraBody == null ? null : extraBody.deepCopy();
   }
 
   /** Options with extended thinking of {@code budgetTokens} and nothing else. */
@@ -78,7 +72,7 @@ public record AnthropicOptions(
     private Thinking thinking;
     private Boolean disableParallelToolUse;
     private final List<String> betas = new ArrayList<>();
-    private ObjectNode extraBody;
+    private JsonObject extraBody;
 
     private Builder() {}
 
@@ -104,7 +98,7 @@ public record AnthropicOptions(
       return this;
     }
 
-    public Builder extraBody(ObjectNode value) {
+    public Builder extraBody(JsonObject value) {
       extraBody = value;
       return this;
     }

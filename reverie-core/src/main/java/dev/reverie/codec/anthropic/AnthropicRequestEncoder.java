@@ -126,7 +126,7 @@ public final class AnthropicRequestEncoder {
       boolean thinking = encodeThinking(body);
       encodeSampling(body, thinking);
       if (options.betas() != null) betas.addAll(options.betas());
-      if (options.extraBody() != null) body.setAll(options.extraBody());
+      if (options.extraBody() != null) body.setAll(Json.node(options.extraBody()));
       if (stream) body.put("stream", true);
       return new AnthropicRequest(body, List.copyOf(betas), warnings);
     }
@@ -309,7 +309,7 @@ public final class AnthropicRequestEncoder {
                 "send_reasoning", "reasoning was not sent back because send_reasoning is false"));
         return Optional.empty();
       }
-      ObjectNode data = reasoning.providerData().get(PROVIDER).orElse(Json.object());
+      ObjectNode data = Json.node(reasoning.providerData(), PROVIDER).orElse(Json.object());
       String signature = Json.text(data, "signature");
       String redacted = Json.text(data, "redacted_data");
       ObjectNode block = Json.object();
@@ -363,7 +363,7 @@ public final class AnthropicRequestEncoder {
       if (output instanceof ToolOutput.Text text) {
         if (!text.text().isEmpty()) content.add(textBlock(text.text()));
       } else if (output instanceof ToolOutput.Json json) {
-        content.add(textBlock(Json.write(json.value())));
+        content.add(textBlock(Json.write(json.value().toJsonNode())));
       } else if (output instanceof ToolOutput.Error error) {
         content.add(textBlock(error.message()));
         block.put("is_error", true);
@@ -402,9 +402,7 @@ public final class AnthropicRequestEncoder {
      */
     private Optional<ObjectNode> serverToolResultBlock(ToolResultPart result) {
       Optional<JsonNode> recorded =
-          result
-              .providerData()
-              .get(PROVIDER)
+          Json.node(result.providerData(), PROVIDER)
               .map(data -> data.get(AnthropicResponseDecoder.RESULT_BLOCK))
               .filter(JsonNode::isObject);
       if (recorded.isPresent()) {
@@ -417,7 +415,7 @@ public final class AnthropicRequestEncoder {
         ObjectNode block = Json.object();
         block.put("type", result.toolName() + "_tool_result");
         block.put("tool_use_id", result.toolCallId());
-        block.set("content", json.value());
+        block.set("content", json.value().toJsonNode());
         return Optional.of(block);
       }
       warnings.add(
@@ -481,7 +479,7 @@ public final class AnthropicRequestEncoder {
       ObjectNode tool = Json.object();
       tool.put("name", function.name());
       if (!function.description().isEmpty()) tool.put("description", function.description());
-      ObjectNode schema = function.inputSchema();
+      ObjectNode schema = Json.node(function.inputSchema());
       if (!schema.has("type")) schema.put("type", "object");
       tool.set("input_schema", schema);
       applyCacheControl(tool, function.providerData());
@@ -496,7 +494,7 @@ public final class AnthropicRequestEncoder {
                 spec.name(), "the provider tool " + spec.id() + " is not an Anthropic tool"));
         return Optional.empty();
       }
-      ObjectNode args = spec.args();
+      ObjectNode args = Json.node(spec.args());
       String type = spec.id().substring(prefix.length());
       JsonNode version = args.remove("tool_version");
       if (version != null && version.isTextual() && type.equals("computer"))
@@ -578,6 +576,8 @@ public final class AnthropicRequestEncoder {
 
   /** The {@code cache_control} object in the {@code anthropic} data, if any. */
   static Optional<JsonNode> cacheControl(ProviderData data) {
-    return data.get(PROVIDER).map(node -> node.get("cache_control")).filter(JsonNode::isObject);
+    return Json.node(data, PROVIDER)
+        .map(node -> node.get("cache_control"))
+        .filter(JsonNode::isObject);
   }
 }

@@ -10,6 +10,7 @@ import dev.reverie.Response;
 import dev.reverie.Usage;
 import dev.reverie.error.StreamProtocolException;
 import dev.reverie.internal.json.Json;
+import dev.reverie.json.JsonValue;
 import dev.reverie.message.Part;
 import dev.reverie.message.ReasoningPart;
 import dev.reverie.message.SourcePart;
@@ -138,11 +139,13 @@ public final class AnthropicResponseDecoder {
         entry.remove("encrypted_content");
         readable.add(entry);
       }
-      output = ToolOutput.json(readable);
+      output = ToolOutput.json(JsonValue.fromJsonNode(readable));
     } else if (content.has("error_code")) {
       output = ToolOutput.error(name + " failed: " + Json.text(content, "error_code"));
     } else {
-      output = ToolOutput.json(content.isMissingNode() ? Json.object() : content);
+      output =
+          ToolOutput.json(
+              JsonValue.fromJsonNode(content.isMissingNode() ? Json.object() : content));
     }
     ObjectNode data = Json.object();
     data.set(RESULT_BLOCK, kept);

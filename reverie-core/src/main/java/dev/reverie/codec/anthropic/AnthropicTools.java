@@ -20,7 +20,7 @@ public final class AnthropicTools {
 
   /** Server-side web search with Anthropic's defaults; results come back as sources. */
   public static ProviderToolSpec webSearch() {
-    return new ProviderToolSpec(WEB_SEARCH_ID, "web_search", Json.object());
+    return new ProviderToolSpec(WEB_SEARCH_ID, "web_search", Json.value(Json.object()));
   }
 
   /** Server-side web search with settings. */
@@ -38,7 +38,7 @@ public final class AnthropicTools {
       if (location.country() != null) node.put("country", location.country());
       if (location.timezone() != null) node.put("timezone", location.timezone());
     }
-    return new ProviderToolSpec(WEB_SEARCH_ID, "web_search", args);
+    return new ProviderToolSpec(WEB_SEARCH_ID, "web_search", Json.value(args));
   }
 
   /**
@@ -83,7 +83,7 @@ public final class AnthropicTools {
     args.put("display_width_px", displayWidthPx);
     args.put("display_height_px", displayHeightPx);
     if (displayNumber != null) args.put("display_number", displayNumber);
-    return new ProviderToolSpec("anthropic." + version.toolType(), "computer", args);
+    return new ProviderToolSpec("anthropic." + version.toolType(), "computer", Json.value(args));
   }
 
   private static void putList(ObjectNode target, String field, List<String> values) {

@@ -3,6 +3,7 @@ package dev.reverie.codec.chat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reverie.ProviderData;
+import dev.reverie.internal.json.Json;
 import dev.reverie.message.Message;
 import dev.reverie.message.Part;
 import dev.reverie.message.Role;
@@ -50,6 +51,6 @@ public final class CacheControlPassthrough {
   }
 
   private static Optional<JsonNode> marker(ProviderData data) {
-    return data.get(KEY).map(o -> o.get(CACHE_CONTROL)).filter(JsonNode::isObject);
+    return Json.node(data, KEY).map(o -> o.get(CACHE_CONTROL)).filter(JsonNode::isObject);
   }
 }

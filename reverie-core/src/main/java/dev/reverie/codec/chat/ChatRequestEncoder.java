@@ -93,7 +93,7 @@ public final class ChatRequestEncoder {
     ObjectNode schema = node.putObject("json_schema");
     schema.put("name", format.name());
     if (!format.description().isEmpty()) schema.put("description", format.description());
-    schema.set("schema", StrictSchemas.forOpenAiStrict(format.schema()));
+    schema.set("schema", StrictSchemas.forOpenAiStrict(Json.node(format.schema())));
     schema.put("strict", true);
     return node;
   }
@@ -107,7 +107,7 @@ public final class ChatRequestEncoder {
         ObjectNode function = tool.putObject("function");
         function.put("name", f.name());
         if (!f.description().isEmpty()) function.put("description", f.description());
-        function.set("parameters", f.inputSchema());
+        function.set("parameters", Json.node(f.inputSchema()));
         function.put("strict", false);
       } else if (spec instanceof ProviderToolSpec p) {
         warnings.add(
@@ -207,8 +207,7 @@ public final class ChatRequestEncoder {
       c.put("type", "image_url");
       ObjectNode image = c.putObject("image_url");
       image.put("url", f.isUrl() ? f.url() : dataUrl(f));
-      f.providerData()
-          .get("openai")
+      Json.node(f.providerData(), "openai")
           .map(o -> o.path("image_detail"))
           .filter(JsonNode::isTextual)
           .ifPresent(d -> image.put("detail", d.asText()));
@@ -295,7 +294,8 @@ public final class ChatRequestEncoder {
       m.put("tool_call_id", result.toolCallId());
       ToolOutput output = result.output();
       if (output instanceof ToolOutput.Text t) m.put("content", t.text());
-      else if (output instanceof ToolOutput.Json j) m.put("content", Json.write(j.value()));
+      else if (output instanceof ToolOutput.Json j)
+        m.put("content", Json.write(j.value().toJsonNode()));
       else if (output instanceof ToolOutput.Error e) m.put("content", e.message());
       else if (output instanceof ToolOutput.Media media) {
         m.put(

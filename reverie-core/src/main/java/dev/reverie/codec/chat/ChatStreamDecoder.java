@@ -133,9 +133,13 @@ public final class ChatStreamDecoder
       JsonNode error = chunk.error();
       String type = Json.text(error, "type");
       String code = Json.text(error, "code");
+      // Gateways (OpenRouter) put the upstream's HTTP status in a numeric code: 429 and 5xx are
+      // as transient inside a stream as they are as a response status.
       boolean transientError =
           ProviderException.isTransientErrorType(type)
-              || ProviderException.isTransientErrorType(code);
+              || ProviderException.isTransientErrorType(code)
+              || (error.path("code").canConvertToInt()
+                  && ProviderException.isRetryableStatus(error.path("code").asInt()));
       fail(
           new ProviderException(
               dialect.providerId(),

@@ -43,7 +43,8 @@ public final class ReasoningDetailsReader implements ChatReasoningReader {
   @Override
   public String read(JsonNode messageOrDelta) {
     JsonNode details = messageOrDelta.get(DETAILS);
-    if (details == null || !details.isArray()) {
+    if (!hasUsableEntry(details)) {
+      // No details (or none usable): the plain text is all there is, and it must not be lost.
       JsonNode plain = messageOrDelta.get("reasoning");
       if (plain == null || !plain.isTextual() || plain.asText().isEmpty()) return "";
       pending = true;
@@ -63,6 +64,14 @@ public final class ReasoningDetailsReader implements ChatReasoningReader {
       else if (type.equals("reasoning.summary")) text.append(Json.text(entry, "summary"));
     }
     return text.toString();
+  }
+
+  private static boolean hasUsableEntry(JsonNode details) {
+    if (details == null || !details.isArray()) return false;
+    for (JsonNode entry : details) {
+      if (entry.isObject()) return true;
+    }
+    return false;
   }
 
   // The first piece of an entry is copied whole; later pieces add their text and fill in fields.

@@ -7,6 +7,8 @@ import dev.reverie.internal.json.Json;
 import dev.reverie.message.Message;
 import dev.reverie.message.Part;
 import dev.reverie.message.ReasoningPart;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -29,9 +31,7 @@ public final class ReasoningDetailsReplay {
     for (Part part : message.parts()) {
       if (!(part instanceof ReasoningPart reasoning)) continue;
       var own =
-          reasoning
-              .providerData()
-              .get(providerKey)
+          Json.node(reasoning.providerData(), providerKey)
               .map(o -> o.path(ReasoningDetailsReader.DETAILS))
               .filter(JsonNode::isArray);
       if (own.isPresent()) {
@@ -44,8 +44,7 @@ public final class ReasoningDetailsReplay {
           }
         }
       } else {
-        ObjectNode converted = converted(reasoning, modelId);
-        if (converted != null) {
+        for (ObjectNode converted : converted(reasoning, modelId)) {
           details.add(converted);
           text.append(Json.text(converted, "text"));
         }
@@ -85,33 +84,62 @@ public final class ReasoningDetailsReplay {
     if (!value.isEmpty()) to.put(field, value);
   }
 
-  private static ObjectNode converted(ReasoningPart reasoning, String modelId) {
+  private static List<ObjectNode> converted(ReasoningPart reasoning, String modelId) {
     String family = modelId.toLowerCase(Locale.ROOT);
     var data = reasoning.providerData();
-    ObjectNode out = Json.object();
+    var out = new ArrayList<ObjectNode>();
     if (family.startsWith("anthropic/")) {
-      String signature = data.get("anthropic").map(o -> Json.text(o, "signature")).orElse("");
-      if (reasoning.text().isEmpty()) return null;
-      out.put("type", "reasoning.text").put("text", reasoning.text());
-      if (!signature.isEmpty()) out.put("signature", signature);
-      out.put("format", "anthropic-claude-v1");
-    } else if (family.startsWith("openai/")
-        && data.get("openai").map(o -> Json.text(o, "encrypted_content")).orElse("").length() > 0) {
-      ObjectNode openai = data.get("openai").orElseThrow();
-      out.put("type", "reasoning.encrypted").put("data", Json.text(openai, "encrypted_content"));
-      if (!Json.text(openai, "item_id").isEmpty()) out.put("id", Json.text(openai, "item_id"));
-      out.put("format", "openai-responses-v1");
-    } else if (family.startsWith("google/")
-        && data.get("google").map(o -> Json.text(o, "signature")).orElse("").length() > 0) {
-      ObjectNode google = data.get("google").orElseThrow();
-      out.put("type", "reasoning.encrypted").put("data", Json.text(google, "signature"));
-      if (!Json.text(google, "tool_id").isEmpty()) out.put("id", Json.text(google, "tool_id"));
-      out.put("format", "google-gemini-v1");
-    } else {
-      if (reasoning.text().isEmpty()) return null;
-      out.put("type", "reasoning.text").put("text", reasoning.text()).put("format", "unknown");
+      if (reasoning.text().isEmpty()) return out;
+      ObjectNode entry =
+          entry("reasoning.text", "anthropic-claude-v1").put("text", reasoning.text());
+      String signature =
+          Json.node(data, "anthropic").map(o -> Json.text(o, "signature")).orElse("");
+      if (!signature.isEmpty()) entry.put("signature", signature);
+      out.add(entry);
+    } else if (family.startsWith("openai/") || family.startsWith("x-ai/")) {
+      String format = family.startsWith("openai/") ? "openai-responses-v1" : "xai-responses-v1";
+      if (!reasoning.text().isEmpty()) {
+        out.add(entry("reasoning.summary", format).put("summary", reasoning.text()));
+      }
+      Json.node(data, "openai")
+          .filter(o -> !Json.text(o, "encrypted_content").isEmpty())
+          .ifPresent(
+              openai -> {
+                ObjectNode entry =
+                    entry("reasoning.encrypted", format)
+                        .put("data", Json.text(openai, "encrypted_content"));
+                if (!Json.text(openai, "item_id").isEmpty()) {
+                  entry.put("id", Json.text(openai, "item_id"));
+                }
+                out.add(entry);
+              });
+    } else if (family.startsWith("google/")) {
+      if (!reasoning.text().isEmpty()) {
+        out.add(entry("reasoning.text", "google-gemini-v1").put("text", reasoning.text()));
+      }
+      Json.node(data, "google")
+          .filter(o -> !Json.text(o, "signature").isEmpty())
+          .ifPresent(
+              google -> {
+                ObjectNode entry =
+                    entry("reasoning.encrypted", "google-gemini-v1")
+                        .put("data", Json.text(google, "signature"));
+                if (!Json.text(google, "tool_id").isEmpty()) {
+                  entry.put("id", Json.text(google, "tool_id"));
+                }
+                out.add(entry);
+              });
+    } else if (!reasoning.text().isEmpty()) {
+      out.add(entry("reasoning.text", "unknown").put("text", reasoning.text()));
     }
-    out.put("index", 0);
     return out;
+  }
+
+  private static ObjectNode entry(String type, String format) {
+    ObjectNode entry = Json.object();
+    entry.put("type", type);
+    entry.put("format", format);
+    entry.put("index", 0);
+    return entry;
   }
 }

@@ -46,6 +46,13 @@ public final class FramedPartStream<F> implements PartStream {
     pending.addAll(initialParts);
   }
 
+  /** A stream of the newline-delimited JSON lines of {@code response}'s body (Ollama). */
+  public static FramedPartStream<JsonLine> ndjson(
+      HttpResponse response, FrameDecoder<JsonLine> decoder, List<StreamPart> initialParts) {
+    return new FramedPartStream<>(
+        response, new NdjsonReader(response.body()), decoder, initialParts);
+  }
+
   /** A stream of the server-sent events of {@code response}'s body. */
   public static FramedPartStream<SseEvent> sse(
       HttpResponse response, FrameDecoder<SseEvent> decoder, List<StreamPart> initialParts) {

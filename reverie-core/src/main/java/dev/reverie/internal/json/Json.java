@@ -61,6 +61,24 @@ public final class Json {
     }
   }
 
+  /**
+   * The provider data stored for {@code key}, as a Jackson tree for wire code (a fresh tree the
+   * caller owns); empty when there is none.
+   */
+  public static java.util.Optional<ObjectNode> node(dev.reverie.ProviderData data, String key) {
+    return data.get(key).map(o -> (ObjectNode) o.toJsonNode());
+  }
+
+  /** A Jackson tree of a Reverie JSON object, for wire code (a fresh tree the caller owns). */
+  public static ObjectNode node(dev.reverie.json.JsonObject object) {
+    return (ObjectNode) object.toJsonNode();
+  }
+
+  /** A Reverie JSON object of a Jackson object tree (copied; the tree may change afterwards). */
+  public static dev.reverie.json.JsonObject value(ObjectNode node) {
+    return (dev.reverie.json.JsonObject) dev.reverie.json.JsonValue.fromJsonNode(node);
+  }
+
   /** The text of a field, or empty when absent or null. */
   public static String text(JsonNode node, String field) {
     JsonNode v = node == null ? null : node.get(field);

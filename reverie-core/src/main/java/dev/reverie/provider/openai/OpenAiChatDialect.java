@@ -6,6 +6,7 @@ import dev.reverie.CallWarning;
 import dev.reverie.codec.chat.ChatDialect;
 import dev.reverie.codec.chat.ChatRequest;
 import dev.reverie.error.ReverieException;
+import dev.reverie.internal.json.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +38,7 @@ final class OpenAiChatDialect implements ChatDialect {
   public void prepareRequest(ChatRequest request) {
     ObjectNode body = request.body();
     String modelId = request.modelId();
-    var options = request.call().providerOptions().get(PROVIDER_ID);
+    var options = Json.node(request.call().providerOptions(), PROVIDER_ID);
     if (options.isEmpty()) return;
     ObjectNode o = options.get();
     boolean reasoning = isReasoningModel(modelId);

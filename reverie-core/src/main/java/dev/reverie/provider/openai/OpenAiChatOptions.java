@@ -1,11 +1,12 @@
 package dev.reverie.provider.openai;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.reverie.ProviderData;
 import java.util.Map;
 
 /**
- * OpenAI chat-completions options, passed as {@code ProviderData.of("openai", options)}. Every
- * field is optional (null = not sent).
+ * OpenAI chat-completions options, passed as {@link #providerData()} (built with {@link
+ * #builder()}). Every field is optional (null = not sent).
  *
  * @param reasoningEffort {@code none, minimal, low, medium, high, xhigh}
  * @param user an end-user id for abuse monitoring
@@ -39,7 +40,116 @@ public record OpenAiChatOptions(
 
   /** Options with only a reasoning effort. */
   public static OpenAiChatOptions reasoningEffort(String effort) {
-    return new OpenAiChatOptions(
-        effort, null, null, null, null, null, null, null, null, null, null, null, null);
+    return builder().reasoningEffort(effort).build();
+  }
+
+  /** These options keyed {@value OpenAi#PROVIDER_ID}, ready for {@code Call.providerOptions}. */
+  public ProviderData providerData() {
+    return ProviderData.of(OpenAi.PROVIDER_ID, this);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link OpenAiChatOptions}. */
+  public static final class Builder {
+    private String reasoningEffort;
+    private String user;
+    private Boolean parallelToolCalls;
+    private Boolean store;
+    private Map<String, String> metadata;
+    private String serviceTier;
+    private String promptCacheKey;
+    private String safetyIdentifier;
+    private Map<String, Integer> logitBias;
+    private Boolean logprobs;
+    private Integer topLogprobs;
+    private Integer maxCompletionTokens;
+    private String textVerbosity;
+
+    private Builder() {}
+
+    public Builder reasoningEffort(String value) {
+      reasoningEffort = value;
+      return this;
+    }
+
+    public Builder user(String value) {
+      user = value;
+      return this;
+    }
+
+    public Builder parallelToolCalls(Boolean value) {
+      parallelToolCalls = value;
+      return this;
+    }
+
+    public Builder store(Boolean value) {
+      store = value;
+      return this;
+    }
+
+    public Builder metadata(Map<String, String> value) {
+      metadata = value;
+      return this;
+    }
+
+    public Builder serviceTier(String value) {
+      serviceTier = value;
+      return this;
+    }
+
+    public Builder promptCacheKey(String value) {
+      promptCacheKey = value;
+      return this;
+    }
+
+    public Builder safetyIdentifier(String value) {
+      safetyIdentifier = value;
+      return this;
+    }
+
+    public Builder logitBias(Map<String, Integer> value) {
+      logitBias = value;
+      return this;
+    }
+
+    public Builder logprobs(Boolean value) {
+      logprobs = value;
+      return this;
+    }
+
+    public Builder topLogprobs(Integer value) {
+      topLogprobs = value;
+      return this;
+    }
+
+    public Builder maxCompletionTokens(Integer value) {
+      maxCompletionTokens = value;
+      return this;
+    }
+
+    public Builder textVerbosity(String value) {
+      textVerbosity = value;
+      return this;
+    }
+
+    public OpenAiChatOptions build() {
+      return new OpenAiChatOptions(
+          reasoningEffort,
+          user,
+          parallelToolCalls,
+          store,
+          metadata,
+          serviceTier,
+          promptCacheKey,
+          safetyIdentifier,
+          logitBias,
+          logprobs,
+          topLogprobs,
+          maxCompletionTokens,
+          textVerbosity);
+    }
   }
 }

@@ -6,6 +6,7 @@ import dev.reverie.codec.chat.ChatOptionFields;
 import dev.reverie.codec.chat.ChatReasoningReader;
 import dev.reverie.codec.chat.ChatRequest;
 import dev.reverie.codec.chat.ReasoningFieldReader;
+import dev.reverie.internal.json.Json;
 import dev.reverie.message.Message;
 import dev.reverie.message.Part;
 import dev.reverie.message.ReasoningPart;
@@ -51,7 +52,7 @@ final class OpenAiCompatibleDialect implements ChatDialect {
 
   @Override
   public void prepareRequest(ChatRequest request) {
-    var options = request.call().providerOptions().get(providerId);
+    var options = Json.node(request.call().providerOptions(), providerId);
     if (options.isEmpty()) return;
     ObjectNode o = options.get();
     ObjectNode body = request.body();

@@ -1,8 +1,8 @@
 package dev.reverie.provider.openaicompat;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reverie.ProviderData;
+import dev.reverie.json.JsonObject;
 
 /**
  * Options for an OpenAI-compatible server, passed as {@link #providerData()} (keyed {@value
@@ -18,16 +18,9 @@ import dev.reverie.ProviderData;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OpenAiCompatibleOptions(
-    String reasoningEffort, String user, Boolean parallelToolCalls, ObjectNode extraBody) {
+    String reasoningEffort, String user, Boolean parallelToolCalls, JsonObject extraBody) {
 
-  public OpenAiCompatibleOptions {
-    extraBody = extraBody == null ? null : extraBody.deepCopy();
-  }
-
-  @Override
-  public ObjectNode extraBody() {
-    return extraBody == null ? null : extraBody.deepCopy();
-  }
+  public OpenAiCompatibleOptions {}
 
   /** Options with only a reasoning effort. */
   public static OpenAiCompatibleOptions reasoningEffort(String effort) {
@@ -53,7 +46,7 @@ public record OpenAiCompatibleOptions(
     private String reasoningEffort;
     private String user;
     private Boolean parallelToolCalls;
-    private ObjectNode extraBody;
+    private JsonObject extraBody;
 
     private Builder() {}
 
@@ -72,7 +65,7 @@ public record OpenAiCompatibleOptions(
       return this;
     }
 
-    public Builder extraBody(ObjectNode value) {
+    public Builder extraBody(JsonObject value) {
       extraBody = value;
       return this;
     }

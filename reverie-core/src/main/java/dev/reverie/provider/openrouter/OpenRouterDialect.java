@@ -10,6 +10,7 @@ import dev.reverie.codec.chat.ChatRequest;
 import dev.reverie.codec.chat.ReasoningDetailsReader;
 import dev.reverie.codec.chat.ReasoningDetailsReplay;
 import dev.reverie.error.ReverieException;
+import dev.reverie.internal.json.Json;
 import dev.reverie.message.Message;
 import dev.reverie.message.Role;
 import dev.reverie.spi.ModelCapabilities;
@@ -48,7 +49,7 @@ final class OpenRouterDialect implements ChatDialect {
   @Override
   public void prepareRequest(ChatRequest request) {
     ObjectNode body = request.body();
-    ObjectNode o = request.call().providerOptions().get(providerId()).orElse(null);
+    ObjectNode o = Json.node(request.call().providerOptions(), providerId()).orElse(null);
     JsonNode includeUsage = o == null ? null : o.get("include_usage");
     if (includeUsage == null || !includeUsage.isBoolean() || includeUsage.asBoolean()) {
       body.putObject("usage").put("include", true);

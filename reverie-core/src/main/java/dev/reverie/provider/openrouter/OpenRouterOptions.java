@@ -1,8 +1,8 @@
 package dev.reverie.provider.openrouter;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reverie.ProviderData;
+import dev.reverie.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 
@@ -33,17 +33,11 @@ public record OpenRouterOptions(
     Map<String, Integer> logitBias,
     Boolean logprobs,
     Integer topLogprobs,
-    ObjectNode extraBody) {
+    JsonObject extraBody) {
 
   public OpenRouterOptions {
     models = models == null ? null : List.copyOf(models);
     logitBias = logitBias == null ? null : Map.copyOf(logitBias);
-    extraBody = extraBody == null ? null : extraBody.deepCopy();
-  }
-
-  @Override
-  public ObjectNode extraBody() {
-    return extraBody == null ? null : extraBody.deepCopy();
   }
 
   /**
@@ -107,7 +101,7 @@ public record OpenRouterOptions(
     private Map<String, Integer> logitBias;
     private Boolean logprobs;
     private Integer topLogprobs;
-    private ObjectNode extraBody;
+    private JsonObject extraBody;
 
     private Builder() {}
 
@@ -161,7 +155,7 @@ public record OpenRouterOptions(
       return this;
     }
 
-    public Builder extraBody(ObjectNode value) {
+    public Builder extraBody(JsonObject value) {
       extraBody = value;
       return this;
     }

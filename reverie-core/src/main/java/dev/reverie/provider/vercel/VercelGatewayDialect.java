@@ -45,7 +45,7 @@ final class VercelGatewayDialect implements ChatDialect {
 
   @Override
   public void prepareRequest(ChatRequest request) {
-    ObjectNode o = request.call().providerOptions().get(providerId()).orElse(null);
+    ObjectNode o = Json.node(request.call().providerOptions(), providerId()).orElse(null);
     if (o == null) return;
     ObjectNode body = request.body();
     JsonNode reasoning = o.get("reasoning");
@@ -98,7 +98,10 @@ final class VercelGatewayDialect implements ChatDialect {
       metadata.put("generation_id", generation.asText());
     }
     if (usage.isObject()) {
-      for (String field : new String[] {"cost", "market_cost", "cost_details", "is_byok"}) {
+      for (String field :
+          new String[] {
+            "cost", "market_cost", "cost_details", "is_byok", "cache_creation_input_tokens"
+          }) {
         JsonNode value = usage.get(field);
         if (value != null && !value.isNull()) metadata.set(field, value);
       }

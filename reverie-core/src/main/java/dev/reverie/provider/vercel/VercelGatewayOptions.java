@@ -1,8 +1,8 @@
 package dev.reverie.provider.vercel;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reverie.ProviderData;
+import dev.reverie.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 
@@ -29,30 +29,18 @@ public record VercelGatewayOptions(
     List<String> order,
     List<String> models,
     Boolean zeroDataRetention,
-    ObjectNode byok,
+    JsonObject byok,
     String user,
     Boolean parallelToolCalls,
     Map<String, Integer> logitBias,
     Boolean logprobs,
     Integer topLogprobs,
-    ObjectNode extraBody) {
+    JsonObject extraBody) {
 
   public VercelGatewayOptions {
     order = order == null ? null : List.copyOf(order);
     models = models == null ? null : List.copyOf(models);
     logitBias = logitBias == null ? null : Map.copyOf(logitBias);
-    byok = byok == null ? null : byok.deepCopy();
-    extraBody = extraBody == null ? null : extraBody.deepCopy();
-  }
-
-  @Override
-  public ObjectNode byok() {
-    return byok == null ? null : byok.deepCopy();
-  }
-
-  @Override
-  public ObjectNode extraBody() {
-    return extraBody == null ? null : extraBody.deepCopy();
   }
 
   @Override
@@ -100,13 +88,13 @@ public record VercelGatewayOptions(
     private List<String> order;
     private List<String> models;
     private Boolean zeroDataRetention;
-    private ObjectNode byok;
+    private JsonObject byok;
     private String user;
     private Boolean parallelToolCalls;
     private Map<String, Integer> logitBias;
     private Boolean logprobs;
     private Integer topLogprobs;
-    private ObjectNode extraBody;
+    private JsonObject extraBody;
 
     private Builder() {}
 
@@ -130,7 +118,7 @@ public record VercelGatewayOptions(
       return this;
     }
 
-    public Builder byok(ObjectNode value) {
+    public Builder byok(JsonObject value) {
       byok = value;
       return this;
     }
@@ -160,7 +148,7 @@ public record VercelGatewayOptions(
       return this;
     }
 
-    public Builder extraBody(ObjectNode value) {
+    public Builder extraBody(JsonObject value) {
       extraBody = value;
       return this;
     }

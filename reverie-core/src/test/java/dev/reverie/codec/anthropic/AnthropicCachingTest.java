@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reverie.ProviderData;
 import dev.reverie.internal.json.Json;
+import dev.reverie.json.JsonValue;
 import dev.reverie.message.Message;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ class AnthropicCachingTest {
     return message
         .providerData()
         .get("anthropic")
+        .map(JsonValue::toJsonNode)
         .map(data -> data.path("cache_control").path("type").asText().equals("ephemeral"))
         .orElse(false);
   }
@@ -53,7 +55,14 @@ class AnthropicCachingTest {
         .extracting(AnthropicCachingTest::marked)
         .containsExactly(false, false, true, true);
     assertThat(once.get(0).providerData().get("openai")).isPresent();
-    assertThat(once.get(0).providerData().get("anthropic").orElseThrow().path("keep").asBoolean())
+    assertThat(
+            once.get(0)
+                .providerData()
+                .get("anthropic")
+                .orElseThrow()
+                .toJsonNode()
+                .path("keep")
+                .asBoolean())
         .isTrue();
     assertThat(AnthropicCaching.markLastMessages(once)).isEqualTo(once);
   }

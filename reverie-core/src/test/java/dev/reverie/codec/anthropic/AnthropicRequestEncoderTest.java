@@ -11,6 +11,7 @@ import dev.reverie.Prompt;
 import dev.reverie.ProviderData;
 import dev.reverie.error.ReverieException;
 import dev.reverie.internal.json.Json;
+import dev.reverie.json.JsonValue;
 import dev.reverie.message.FilePart;
 import dev.reverie.message.Message;
 import dev.reverie.message.ReasoningPart;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class AnthropicRequestEncoderTest {
   private static final AnthropicRequestEncoder ENCODER = new AnthropicRequestEncoder();
   private static final FunctionToolSpec TOOL =
-      FunctionToolSpec.of("lookup", "Look something up", Json.object());
+      FunctionToolSpec.of("lookup", "Look something up", Json.value(Json.object()));
 
   private static AnthropicRequest encode(Call call) {
     return ENCODER.encode(call, "claude-test", false);
@@ -97,7 +98,8 @@ class AnthropicRequestEncoderTest {
 
   @Test
   void functionToolGetsObjectTypeAndCacheControl() {
-    var tool = new FunctionToolSpec("lookup", "", Json.object(), AnthropicCaching.ephemeral());
+    var tool =
+        new FunctionToolSpec("lookup", "", Json.value(Json.object()), AnthropicCaching.ephemeral());
     assertThat(body(Call.builder(Prompt.user("q")).tools(List.of(tool)).build()).get("tools"))
         .isEqualTo(
             json(
@@ -117,7 +119,7 @@ class AnthropicRequestEncoderTest {
                     List.of("example.com"),
                     null,
                     new WebSearchOptions.UserLocation("Paris", null, "FR", "Europe/Paris"))),
-            new ProviderToolSpec("anthropic.computer_20250124", "computer", floatArgs),
+            new ProviderToolSpec("anthropic.computer_20250124", "computer", Json.value(floatArgs)),
             new ProviderToolSpec("openai.web_search", "web_search", null));
     var request = encode(Call.builder(Prompt.user("q")).tools(tools).build());
     assertThat(RecordedCassette.plainTree(Json.write(request.body().get("tools"))))
@@ -186,7 +188,8 @@ class AnthropicRequestEncoderTest {
                     ToolCallPart.of("c", "x", "{}"))),
             Message.tool(
                 List.of(
-                    ToolResultPart.of("a", "x", ToolOutput.json(json("{\"k\":[1,2]}"))),
+                    ToolResultPart.of(
+                        "a", "x", ToolOutput.json(JsonValue.fromJsonNode(json("{\"k\":[1,2]}")))),
                     ToolResultPart.of(
                         "b",
                         "x",
@@ -282,7 +285,7 @@ class AnthropicRequestEncoderTest {
         new ToolResultPart(
             "srv_1",
             "web_search",
-            ToolOutput.json(Json.object()),
+            ToolOutput.json(Json.value(Json.object())),
             true,
             ProviderData.of("anthropic", data));
     var prompt =
@@ -360,7 +363,7 @@ class AnthropicRequestEncoderTest {
             .seed(7L)
             .providerOptions(
                 AnthropicOptions.builder()
-                    .extraBody(Json.object().put("service_tier", "auto"))
+                    .extraBody(Json.value(Json.object().put("service_tier", "auto")))
                     .build()
                     .providerData())
             .build();
@@ -412,7 +415,7 @@ class AnthropicRequestEncoderTest {
             .disableParallelToolUse(true)
             .sendReasoning(false)
             .build();
-    ObjectNode node = options.providerData().get("anthropic").orElseThrow();
+    ObjectNode node = Json.node(options.providerData(), "anthropic").orElseThrow();
     assertThat(RecordedCassette.plainTree(Json.write(node)))
         .isEqualTo(
             json(

@@ -72,7 +72,13 @@ class AnthropicStreamDecoderTest {
     var end =
         (ReasoningEnd)
             parts.stream().filter(ReasoningEnd.class::isInstance).findFirst().orElseThrow();
-    assertThat(end.providerData().get("anthropic").orElseThrow().path("signature").asText())
+    assertThat(
+            end.providerData()
+                .get("anthropic")
+                .orElseThrow()
+                .toJsonNode()
+                .path("signature")
+                .asText())
         .startsWith("EtYDCkYICxgCKkAVHEWRYo6RgSMs4ZZDX4gW16kdfp2EIXftcLesVephGa")
         .endsWith("Uh7SCK9rVl4VeDhPFVAYAQ==");
     assertThat(parts)
@@ -256,6 +262,7 @@ class AnthropicStreamDecoderTest {
                 .providerMetadata()
                 .get("anthropic")
                 .orElseThrow()
+                .toJsonNode()
                 .path("stop_reason")
                 .asText())
         .isEqualTo("pause_turn");
@@ -270,6 +277,7 @@ class AnthropicStreamDecoderTest {
             AnthropicResponseDecoder.metadata(message)
                 .get("anthropic")
                 .orElseThrow()
+                .toJsonNode()
                 .path("stop_reason")
                 .asText())
         .isEqualTo("pause_turn");
@@ -344,7 +352,14 @@ class AnthropicStreamDecoderTest {
     var result = decode(body);
     assertThat(result.error).isNull();
     var start = (ReasoningStart) result.parts.get(0);
-    assertThat(start.providerData().get("anthropic").orElseThrow().path("redacted_data").asText())
+    assertThat(
+            start
+                .providerData()
+                .get("anthropic")
+                .orElseThrow()
+                .toJsonNode()
+                .path("redacted_data")
+                .asText())
         .isEqualTo("opaque");
     assertThat(result.parts.subList(2, 6))
         .containsExactly(
@@ -360,6 +375,7 @@ class AnthropicStreamDecoderTest {
                 .providerMetadata()
                 .get("anthropic")
                 .orElseThrow()
+                .toJsonNode()
                 .path("stop_sequence")
                 .asText())
         .isEqualTo("END");

@@ -76,8 +76,8 @@ class ComputerUseVersionTest {
   void toolForModelUsesTheModelsVersion() {
     ProviderToolSpec tool = AnthropicTools.computerForModel("claude-opus-4-6", 1920, 1080);
     assertThat(tool.id()).isEqualTo("anthropic.computer_20251124");
-    assertThat(tool.args().get("display_width_px").intValue()).isEqualTo(1920);
-    assertThat(tool.args().get("display_height_px").intValue()).isEqualTo(1080);
+    assertThat(tool.args().toJsonNode().get("display_width_px").intValue()).isEqualTo(1920);
+    assertThat(tool.args().toJsonNode().get("display_height_px").intValue()).isEqualTo(1080);
     assertThat(AnthropicTools.computerForModel("claude-sonnet-4-20250514", 800, 600).id())
         .isEqualTo("anthropic.computer_20250124");
   }

@@ -24,11 +24,12 @@ class ToolExecutorTest {
   private static final long SAFETY_SECONDS = 30;
 
   private static ToolExecutor.Task task(Tool tool, String id) {
-    return new ToolExecutor.Task(tool, new ToolInvocation(id, tool.name(), "{}", Json.object()));
+    return new ToolExecutor.Task(
+        tool, new ToolInvocation(id, tool.name(), "{}", Json.value(Json.object())));
   }
 
   private static Tool tool(String name, ToolFunction function) {
-    return Tool.of(name, "", Json.object().put("type", "object"), function);
+    return Tool.of(name, "", Json.value(Json.object().put("type", "object")), function);
   }
 
   @Test

@@ -16,6 +16,7 @@ import dev.reverie.codec.anthropic.AnthropicRequestEncoder;
 import dev.reverie.codec.anthropic.AnthropicTools;
 import dev.reverie.codec.anthropic.ComputerUseVersion;
 import dev.reverie.internal.json.Json;
+import dev.reverie.json.JsonObject;
 import dev.reverie.message.FilePart;
 import dev.reverie.message.Message;
 import dev.reverie.message.Part;
@@ -94,8 +95,8 @@ class AnthropicRecordedScenariosTest {
     return new Replay(cassette, transport, anthropic.languageModel(MODEL));
   }
 
-  private static ObjectNode schema(String json) {
-    return (ObjectNode) Json.parse(json, "schema");
+  private static JsonObject schema(String json) {
+    return Json.value((ObjectNode) Json.parse(json, "schema"));
   }
 
   private static final FunctionToolSpec WEATHER =
@@ -286,7 +287,10 @@ class AnthropicRecordedScenariosTest {
     var reasoning = parts.stream().filter(ReasoningPart.class::isInstance).toList();
     assertThat(reasoning).isNotEmpty();
     for (Part part : reasoning) {
-      assertThat(part.providerData().get("anthropic").map(d -> d.path("signature").asText()))
+      assertThat(
+              part.providerData()
+                  .get("anthropic")
+                  .map(d -> d.toJsonNode().path("signature").asText()))
           .hasValueSatisfying(signature -> assertThat(signature).isNotEmpty());
     }
   }

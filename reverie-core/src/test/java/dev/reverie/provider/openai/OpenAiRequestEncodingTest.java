@@ -9,6 +9,7 @@ import dev.reverie.Call;
 import dev.reverie.CallWarning;
 import dev.reverie.Prompt;
 import dev.reverie.ProviderData;
+import dev.reverie.internal.json.Json;
 import dev.reverie.message.FilePart;
 import dev.reverie.message.Message;
 import dev.reverie.message.ToolCallPart;
@@ -83,7 +84,7 @@ class OpenAiRequestEncodingTest {
                     Message.assistant(List.of(ToolCallPart.of("call_1", "add", "{\"a\": 2}"))),
                     Message.tool(
                         List.of(ToolResultPart.of("call_1", "add", ToolOutput.text("5"))))))
-            .tools(List.of(FunctionToolSpec.of("add", "Add", schema)))
+            .tools(List.of(FunctionToolSpec.of("add", "Add", Json.value(schema))))
             .toolChoice(ToolChoice.tool("add"))
             .build();
     JsonNode body = send("gpt-4o", call, new java.util.ArrayList<>());
