@@ -72,7 +72,7 @@ final class ChatChunkReader {
     // Blank data would read as the end of the input, after which the parser reads no more.
     if (isBlank(bytes, offset, length)) throw new NotAnObjectException();
     input.set(bytes, offset, length);
-    if (parser == null) parser = Json.MAPPER.getFactory().createParser(input);
+    if (parser == null) parser = Json.STREAM_FACTORY.createParser(input);
     JsonToken first;
     try {
       first = parser.nextToken();

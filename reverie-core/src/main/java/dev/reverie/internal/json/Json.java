@@ -1,5 +1,6 @@
 package dev.reverie.internal.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -28,6 +29,23 @@ public final class Json {
                 .maxDocumentLength(256L * 1024 * 1024)
                 .build());
   }
+
+  /**
+   * A factory for parsers that read one value after another for a whole stream (a chat stream's
+   * chunks through one parser): the per-value limits of {@link #MAPPER}, but no limit on the total
+   * length, since a stream may run as long as its caller lets it. Each value is bounded by the
+   * frame reader's limit on one event.
+   */
+  public static final JsonFactory STREAM_FACTORY =
+      MAPPER
+          .getFactory()
+          .copy()
+          .setStreamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(500)
+                  .maxStringLength(64 * 1024 * 1024)
+                  .maxDocumentLength(0)
+                  .build());
 
   private Json() {}
 

@@ -75,10 +75,18 @@ public final class RetryInterceptor implements Interceptor {
         retries++;
         continue;
       }
-      if (!shouldRetry(response) || retries >= policy.maxRetries()) return response;
-      long asked = RetryAfter.millis(response.headers());
-      Duration wait = asked >= 0 ? Duration.ofMillis(asked) : computedWait(retries + 1);
-      if (!withinDeadline(start, wait)) return response;
+      Duration wait;
+      try {
+        if (!shouldRetry(response) || retries >= policy.maxRetries()) return response;
+        long asked = RetryAfter.millis(response.headers());
+        wait = asked >= 0 ? Duration.ofMillis(asked) : computedWait(retries + 1);
+        // A server asking for longer than the deadline allows gets its answer back now: the
+        // caller sees the 429 as a ProviderException rather than a sleep past the deadline.
+        if (!withinDeadline(start, wait)) return response;
+      } catch (RuntimeException e) {
+        response.close();
+        throw e;
+      }
       response.close();
       sleep(wait);
       retries++;
@@ -101,9 +109,11 @@ public final class RetryInterceptor implements Interceptor {
     return Duration.ofMillis((long) (base.toMillis() * fraction));
   }
 
+  /** Whether waiting {@code wait} more still starts the next attempt within the deadline. */
   private boolean withinDeadline(long start, Duration wait) {
-    long elapsed = nanoClock.getAsLong() - start;
-    return elapsed + wait.toNanos() <= policy.deadline().toNanos();
+    // Durations compare without overflow, whatever their size.
+    Duration elapsed = Duration.ofNanos(Math.max(0, nanoClock.getAsLong() - start));
+    return elapsed.plus(wait).compareTo(policy.deadline()) <= 0;
   }
 
   private void sleep(Duration wait) {

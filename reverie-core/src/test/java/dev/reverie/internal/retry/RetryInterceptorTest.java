@@ -187,6 +187,45 @@ class RetryInterceptorTest {
     assertThat(time.waits).isEmpty();
   }
 
+  /**
+   * Huge, infinite and far-future delays used to overflow (a raw ArithmeticException with the 429
+   * left open) or, just under the overflow, to pass the deadline check and sleep for centuries.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "1e300",
+        "Infinity",
+        "9223372036854775807",
+        "9223372036854775",
+        "9223372036854",
+        "Fri, 31 Dec 9999 23:59:59 GMT"
+      })
+  void anEnormousServerDelayGivesUpWithTheProviderErrorAndNeverSleeps(String retryAfter) {
+    script(Reply.of(429, "come back much later", "retry-after", retryAfter), Reply.of(200, "ok"));
+
+    assertThatThrownBy(
+            () -> http(RetryPolicy.defaults()).postForText(uri(), HttpHeaders.EMPTY, "{}"))
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(429);
+              assertThat(e.retryAfter()).isPresent();
+            });
+    assertThat(requests).hasValue(1);
+    assertThat(time.waits).isEmpty();
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"NaN", "-3", "soon", "0x10"})
+  void anUnusableServerDelayIsIgnoredForTheComputedBackoff(String retryAfter) {
+    script(Reply.of(429, "slow down", "retry-after", retryAfter), Reply.of(200, "ok"));
+    var policy = RetryPolicy.defaults().withInitialDelay(Duration.ofMillis(700));
+
+    assertThat(http(policy).postForText(uri(), HttpHeaders.EMPTY, "{}")).isEqualTo("ok");
+    assertThat(time.waits).containsExactly(Duration.ofMillis(700));
+  }
+
   @Test
   void theDeadlineBoundsTheTotalTimeSpentRetrying() {
     script(Reply.of(503, "busy"));
