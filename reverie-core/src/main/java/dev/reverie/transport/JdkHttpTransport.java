@@ -32,10 +32,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * header value; an interrupted thread gets {@link CancelledException} with its interrupt flag set
  * again.
  *
- * <p>A read of a response body that waits longer than the read timeout ({@link
- * #DEFAULT_READ_TIMEOUT} unless {@link Builder#readTimeout} says otherwise) for its next bytes
- * aborts the exchange and fails with a retryable {@link TransportException}: a connection that dies
- * without closing ends a stream with an error instead of hanging it.
+ * <p>Two timeouts keep a silent server from hanging a call, both retryable {@link
+ * TransportException}s that name the limit hit: the response must start (status and headers) within
+ * the response timeout ({@link #DEFAULT_RESPONSE_TIMEOUT} unless {@link Builder#responseTimeout}
+ * says otherwise), and a read of a response body that waits longer than the read timeout ({@link
+ * #DEFAULT_READ_TIMEOUT}, {@link Builder#readTimeout}) for its next bytes aborts the exchange: a
+ * connection that dies without closing ends a stream with an error instead of hanging it.
+ *
+ * <p>Interrupting a thread blocked in a body read ends the read at once with a {@link
+ * CancelledException}, aborting the exchange, and the thread's interrupt flag stays set.
  *
  * <p>{@link HttpResponse#close()} on a response closes its body stream, which aborts the exchange
  * if the body was not fully read; it is idempotent and may be called from another thread. A read on
@@ -50,6 +55,14 @@ public final class JdkHttpTransport implements Transport {
   /** How long a read of a response body waits for bytes unless the builder says otherwise. */
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMinutes(10);
 
+  /**
+   * How long a request waits for its response to start (status and headers) unless the builder says
+   * otherwise: long enough for a non-streaming answer of a reasoning model, which sends its headers
+   * only when it is done; short of forever, so a server that accepts and never answers cannot hang
+   * a call.
+   */
+  public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofMinutes(10);
+
   private final HttpClient client;
   private final Duration requestTimeout;
   // Long.MAX_VALUE: no read timeout.
@@ -62,8 +75,8 @@ public final class JdkHttpTransport implements Transport {
   }
 
   /**
-   * A transport with a new client, a 10-second connect timeout, no request timeout and the {@link
-   * #DEFAULT_READ_TIMEOUT}.
+   * A transport with a new client, a 10-second connect timeout, the {@link
+   * #DEFAULT_RESPONSE_TIMEOUT} and the {@link #DEFAULT_READ_TIMEOUT}.
    */
   public static JdkHttpTransport create() {
     return builder().build();
@@ -77,12 +90,21 @@ public final class JdkHttpTransport implements Transport {
   public HttpResponse send(HttpRequest request) {
     java.net.http.HttpRequest jdkRequest = toJdkRequest(request);
     try {
-      java.net.http.HttpResponse<InputStream> response =
-          client.send(jdkRequest, BodyHandlers.ofInputStream());
+      java.net.http.HttpResponse<java.util.concurrent.Flow.Publisher<List<java.nio.ByteBuffer>>>
+          response = client.send(jdkRequest, BodyHandlers.ofPublisher());
+      var body = new QueuedBodyStream();
+      response.body().subscribe(body);
       return new JdkHttpResponse(
           response.statusCode(),
           toHeaders(response),
-          new AbortableBody(response.body(), readTimeoutNanos, describe(request)));
+          new AbortableBody(body, readTimeoutNanos, describe(request)));
+    } catch (java.net.http.HttpTimeoutException e) {
+      throw new TransportException(
+          describe(request)
+              + ": no response within "
+              + requestTimeout
+              + " (the response timeout); the exchange was aborted",
+          e);
     } catch (IOException e) {
       throw new TransportException(describe(request) + " failed: " + describe(e), e);
     } catch (InterruptedException e) {
@@ -147,7 +169,7 @@ public final class JdkHttpTransport implements Transport {
   /** Configures a {@link JdkHttpTransport}. */
   public static final class Builder {
     private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration requestTimeout;
+    private Duration requestTimeout = DEFAULT_RESPONSE_TIMEOUT;
     private Duration readTimeout = DEFAULT_READ_TIMEOUT;
     private HttpClient httpClient;
 
@@ -159,10 +181,19 @@ public final class JdkHttpTransport implements Transport {
       return this;
     }
 
-    /** How long to wait for the response headers of each request; none by default. */
-    public Builder requestTimeout(Duration timeout) {
-      this.requestTimeout = requirePositive(timeout, "requestTimeout");
+    /**
+     * How long each request waits for its response to start (status and headers); {@link
+     * #DEFAULT_RESPONSE_TIMEOUT} unless set. Past it the exchange is aborted with a retryable
+     * {@link TransportException} that names this limit.
+     */
+    public Builder responseTimeout(Duration timeout) {
+      this.requestTimeout = requirePositive(timeout, "responseTimeout");
       return this;
+    }
+
+    /** The same as {@link #responseTimeout(Duration)}. */
+    public Builder requestTimeout(Duration timeout) {
+      return responseTimeout(timeout);
     }
 
     /**
@@ -267,6 +298,7 @@ public final class JdkHttpTransport implements Transport {
     private static final int OPEN = 0;
     private static final int CLOSED = 1;
     private static final int TIMED_OUT = 2;
+    private static final int INTERRUPTED = 3;
 
     private final InputStream delegate;
     // OPEN until the caller closes the body (CLOSED) or the watchdog ends a read (TIMED_OUT),
@@ -275,7 +307,6 @@ public final class JdkHttpTransport implements Transport {
     private final AtomicInteger state = new AtomicInteger(OPEN);
     private final long timeoutNanos;
     private final String exchange;
-    // Null without a read timeout.
     private final ScheduledFuture<?> watchdog;
     // When the read in progress began waiting (System.nanoTime(), never 0); 0 between reads.
     private volatile long waitingSince;
@@ -358,16 +389,34 @@ public final class JdkHttpTransport implements Transport {
     }
 
     private void ensureOpen() {
+      if (Thread.currentThread().isInterrupted() && state.compareAndSet(OPEN, INTERRUPTED)) {
+        abort();
+      }
       int now = state.get();
       if (now == TIMED_OUT) throw timeout(null);
       if (now == CLOSED) throw new CancelledException("the response body was closed");
+      if (now == INTERRUPTED) throw interrupted(null);
     }
 
     private IOException cancelledOr(IOException e) {
+      if (e instanceof java.io.InterruptedIOException
+          && Thread.currentThread().isInterrupted()
+          && state.compareAndSet(OPEN, INTERRUPTED)) {
+        abort();
+      }
       int now = state.get();
       if (now == TIMED_OUT) throw timeout(e);
       if (now == CLOSED) throw new CancelledException("the response body was closed", e);
+      if (now == INTERRUPTED) throw interrupted(e);
       return e;
+    }
+
+    // Thrown on the reading thread: its interrupt flag is set again, whatever the JDK did to it.
+    private CancelledException interrupted(IOException cause) {
+      Thread.currentThread().interrupt();
+      return new CancelledException(
+          exchange + ": interrupted while reading the response body; the exchange was aborted",
+          cause);
     }
 
     private TransportException timeout(IOException cause) {

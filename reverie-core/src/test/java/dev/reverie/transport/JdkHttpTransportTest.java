@@ -375,6 +375,91 @@ class JdkHttpTransportTest {
         .hasMessageNotContaining("sk-in-query");
   }
 
+  /**
+   * The JDK's body stream ignores interrupts: a reader blocked on a silent server used to stay
+   * blocked until data came, and lost its interrupt flag.
+   */
+  @Test
+  void interruptingABlockedReaderEndsTheReadAndKeepsTheFlag() throws Exception {
+    var release = new CountDownLatch(1);
+    server.createContext(
+        "/stall",
+        exchange -> {
+          recordRequest(exchange);
+          exchange.sendResponseHeaders(200, 0);
+          OutputStream out = exchange.getResponseBody();
+          out.write("partial".getBytes(StandardCharsets.UTF_8));
+          out.flush();
+          awaitQuietly(release);
+          exchange.close();
+        });
+    try {
+      HttpResponse response = transport.send(get("/stall"));
+      InputStream body = response.body();
+      readUntil(body, "partial");
+      var failure = new AtomicReference<Throwable>();
+      var flagKept = new AtomicBoolean();
+      var readerDone = new CountDownLatch(1);
+      Thread reader =
+          new Thread(
+              () -> {
+                try {
+                  body.read();
+                } catch (Throwable e) {
+                  failure.set(e);
+                  flagKept.set(Thread.currentThread().isInterrupted());
+                } finally {
+                  readerDone.countDown();
+                }
+              });
+      reader.start();
+      while (reader.getState() != Thread.State.WAITING && readerDone.getCount() > 0) {
+        Thread.onSpinWait();
+      }
+      reader.interrupt();
+      assertThat(readerDone.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+      assertThat(failure.get())
+          .isInstanceOf(CancelledException.class)
+          .hasMessageContaining("interrupted while reading the response body");
+      assertThat(flagKept).isTrue();
+      // The exchange is over: later reads say so too.
+      assertThatThrownBy(body::read).isInstanceOf(CancelledException.class);
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  void aServerThatNeverAnswersEndsWithARetryableResponseTimeout() {
+    var release = new CountDownLatch(1);
+    server.createContext(
+        "/silent",
+        exchange -> {
+          recordRequest(exchange);
+          awaitQuietly(release);
+          exchange.close();
+        });
+    var impatient =
+        JdkHttpTransport.builder().responseTimeout(java.time.Duration.ofMillis(200)).build();
+    try {
+      assertThatThrownBy(() -> impatient.send(get("/silent")))
+          .isInstanceOfSatisfying(
+              TransportException.class,
+              e -> {
+                assertThat(e.isRetryable()).isTrue();
+                assertThat(e).hasMessageContaining("the response timeout");
+              });
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  void theDefaultTransportHasAResponseTimeout() {
+    assertThat(JdkHttpTransport.DEFAULT_RESPONSE_TIMEOUT)
+        .isEqualTo(java.time.Duration.ofMinutes(10));
+  }
+
   @Test
   void interruptedSendIsCancelledAndKeepsTheInterruptFlag() throws Exception {
     var release = new CountDownLatch(1);
