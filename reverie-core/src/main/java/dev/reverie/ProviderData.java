@@ -164,7 +164,10 @@ public final class ProviderData {
     return entries.isEmpty();
   }
 
-  /** Equal when every provider has the same members, in any order (as JSON objects compare). */
+  /**
+   * Equal when every provider has the same members, in any order at any depth, the last of
+   * duplicate names counting (as JSON objects compare); arrays compare in order.
+   */
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof ProviderData other) || !entries.keySet().equals(other.entries.keySet())) {
@@ -173,27 +176,63 @@ public final class ProviderData {
     for (var e : entries.entrySet()) {
       JsonObject mine = e.getValue();
       JsonObject theirs = other.entries.get(e.getKey());
-      if (!mine.equals(theirs) && !mine.toJsonNode().equals(theirs.toJsonNode())) return false;
+      if (mine != theirs && !mine.toJsonNode().equals(theirs.toJsonNode())) return false;
     }
     return true;
   }
 
+  /** Consistent with {@link #equals}: order-free over providers and members, at any depth. */
   @Override
   public int hashCode() {
     int hash = 0;
-    // Order-free, as equals: a sum over providers and members.
     for (var e : entries.entrySet()) {
-      int members = 0;
-      for (String name : e.getValue().names()) {
-        members += name.hashCode() ^ e.getValue().get(name).orElseThrow().hashCode();
-      }
-      hash += e.getKey().hashCode() ^ members;
+      hash += e.getKey().hashCode() ^ e.getValue().toJsonNode().hashCode();
     }
     return hash;
   }
 
+  /**
+   * The data with the values of secret-looking members ({@code *key*}, {@code *token*}, {@code
+   * *secret*}, {@code *password*}, {@code authorization}, {@code byok}) redacted at any depth:
+   * options may carry upstream credentials (a gateway's bring-your-own-key), and calls get logged.
+   */
   @Override
   public String toString() {
-    return "ProviderData" + entries;
+    var out = new StringBuilder("ProviderData{");
+    boolean first = true;
+    for (var e : entries.entrySet()) {
+      if (!first) out.append(", ");
+      first = false;
+      out.append(e.getKey()).append('=');
+      render(e.getValue(), out);
+    }
+    return out.append('}').toString();
+  }
+
+  private static final java.util.regex.Pattern SECRET_NAME =
+      java.util.regex.Pattern.compile(
+          "(?i).*(key|token|secret|password|authorization|credential|byok).*");
+
+  private static void render(JsonValue value, StringBuilder out) {
+    if (value instanceof JsonObject object) {
+      out.append('{');
+      for (int i = 0; i < object.size(); i++) {
+        if (i > 0) out.append(',');
+        String name = object.nameAt(i);
+        out.append('"').append(name).append("\":");
+        if (SECRET_NAME.matcher(name).matches()) out.append("\"[redacted]\"");
+        else render(object.valueAt(i), out);
+      }
+      out.append('}');
+    } else if (value instanceof dev.reverie.json.JsonArray array) {
+      out.append('[');
+      for (int i = 0; i < array.size(); i++) {
+        if (i > 0) out.append(',');
+        render(array.get(i), out);
+      }
+      out.append(']');
+    } else {
+      out.append(value.toJson());
+    }
   }
 }

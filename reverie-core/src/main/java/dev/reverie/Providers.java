@@ -72,13 +72,15 @@ public final class Providers {
                     new ReverieException(
                         "unknown provider '" + id + "' (known: " + knownIds() + ")"));
     ProviderSettings resolved = settings;
-    if (settings.apiKey().isEmpty() && !factory.apiKeyVariable().isEmpty()) {
+    // A blank key (an environment variable set but empty, say) is no key.
+    boolean hasKey = settings.apiKey().filter(key -> !key.isBlank()).isPresent();
+    if (!hasKey && !factory.apiKeyVariable().isEmpty()) {
       String fromEnvironment = System.getenv(factory.apiKeyVariable());
       if (fromEnvironment != null && !fromEnvironment.isBlank()) {
         resolved = settings.toBuilder().apiKey(fromEnvironment.strip()).build();
       }
     }
-    if (resolved.apiKey().isEmpty() && factory.requiresApiKey()) {
+    if (resolved.apiKey().filter(key -> !key.isBlank()).isEmpty() && factory.requiresApiKey()) {
       throw new ReverieException(
           factory.id() + " needs an API key: set " + factory.apiKeyVariable() + " or pass one");
     }

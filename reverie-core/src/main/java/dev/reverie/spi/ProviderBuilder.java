@@ -118,9 +118,10 @@ public abstract class ProviderBuilder<B extends ProviderBuilder<B>> {
 
   @Override
   public String toString() {
-    return getClass().getEnclosingClass().getSimpleName()
-        + ".Builder["
-        + baseUrl
+    Class<?> owner = getClass().getEnclosingClass();
+    return (owner != null ? owner.getSimpleName() + ".Builder" : getClass().getSimpleName())
+        + "["
+        + dev.reverie.transport.RedactedUri.render(baseUrl())
         + ", apiKey="
         + (apiKey().isEmpty() ? "unset" : "[redacted]")
         + "]";

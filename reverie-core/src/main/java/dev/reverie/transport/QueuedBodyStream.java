@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
-import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Flow;
-import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * A response body as an {@link InputStream} fed by the JDK client's body publisher, one list of
@@ -28,10 +27,13 @@ final class QueuedBodyStream extends InputStream implements Flow.Subscriber<List
   /** The publisher failed: its cause is read out as an {@link IOException}. */
   private record Failure(Throwable cause) {}
 
-  private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+  // One list is requested at a time, so at most that list and the end, a failure and a close are
+  // ever queued; an array queue allocates nothing per item.
+  private final ArrayBlockingQueue<Object> queue = new ArrayBlockingQueue<>(8);
   private volatile Flow.Subscription subscription;
   private volatile boolean closed;
-  private Iterator<ByteBuffer> buffers = List.<ByteBuffer>of().iterator();
+  private List<ByteBuffer> buffers = List.of();
+  private int nextBuffer;
   private ByteBuffer current;
   private boolean ended;
 
@@ -83,8 +85,8 @@ final class QueuedBodyStream extends InputStream implements Flow.Subscriber<List
   @SuppressWarnings("unchecked")
   private ByteBuffer nextNonEmpty() throws IOException {
     while (current == null || !current.hasRemaining()) {
-      if (buffers.hasNext()) {
-        current = buffers.next();
+      if (nextBuffer < buffers.size()) {
+        current = buffers.get(nextBuffer++);
         continue;
       }
       if (ended) return null;
@@ -104,7 +106,8 @@ final class QueuedBodyStream extends InputStream implements Flow.Subscriber<List
       if (item instanceof Failure failure) {
         throw failure.cause() instanceof IOException io ? io : new IOException(failure.cause());
       }
-      buffers = ((List<ByteBuffer>) item).iterator();
+      buffers = (List<ByteBuffer>) item;
+      nextBuffer = 0;
       current = null;
       Flow.Subscription s = subscription;
       if (s != null) s.request(1);

@@ -16,6 +16,15 @@ public final class RedactedUri {
   private RedactedUri() {}
 
   /** The URL as it may be logged: scheme, host, port, path and the query with secrets replaced. */
+  public static String render(String uri) {
+    try {
+      return render(URI.create(uri));
+    } catch (IllegalArgumentException e) {
+      return "[an unparsable URL]";
+    }
+  }
+
+  /** As {@link #render(String)}, for a parsed URI. */
   public static String render(URI uri) {
     if (uri.isOpaque()) return uri.getScheme() + ":" + REDACTED;
     var text = new StringBuilder();

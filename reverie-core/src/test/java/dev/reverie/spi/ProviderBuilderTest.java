@@ -13,10 +13,13 @@ class ProviderBuilderTest {
     var openai = OpenAi.builder().apiKey(key).baseUrl("http://localhost:1/v1/");
     var anthropic = Anthropic.builder().apiKey(key);
     assertThat(openai.toString())
-        .isEqualTo("OpenAi.Builder[http://localhost:1/v1/, apiKey=[redacted]]")
+        .isEqualTo("OpenAi.Builder[http://localhost:1/v1, apiKey=[redacted]]")
         .doesNotContain(key);
     assertThat(anthropic.toString()).startsWith("Anthropic.Builder[").doesNotContain(key);
     assertThat(OpenAi.builder().apiKey("").toString()).endsWith("apiKey=unset]");
+    // Credentials in a base URL's user-info or query never show either.
+    assertThat(OpenAi.builder().baseUrl("https://user:s3cret@proxy.test/v1?key=s3cret").toString())
+        .doesNotContain("s3cret");
     assertThat(openai.build().toString()).isEqualTo("OpenAi[http://localhost:1/v1]");
   }
 }

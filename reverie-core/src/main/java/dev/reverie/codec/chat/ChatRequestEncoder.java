@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Turns a {@link Call} into a chat-completions request body. */
-public final class ChatRequestEncoder {
+final class ChatRequestEncoder {
   private final ChatDialect dialect;
 
   public ChatRequestEncoder(ChatDialect dialect) {

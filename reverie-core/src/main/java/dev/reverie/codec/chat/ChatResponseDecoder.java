@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Turns a chat-completions response body into a {@link Response}. */
-public final class ChatResponseDecoder {
+final class ChatResponseDecoder {
   private final ChatDialect dialect;
 
   public ChatResponseDecoder(ChatDialect dialect) {

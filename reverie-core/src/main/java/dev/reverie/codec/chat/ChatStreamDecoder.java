@@ -41,7 +41,7 @@ import java.util.function.Consumer;
  * <p>A stream succeeds only if a finish reason arrived; {@code [DONE]} or the end of the body
  * without one yields an {@link IncompleteStreamException}.
  */
-public final class ChatStreamDecoder
+final class ChatStreamDecoder
     implements dev.reverie.internal.framing.FrameDecoder<dev.reverie.internal.sse.SseEvent> {
   private static final String TEXT_ID = "text-0";
 
@@ -179,6 +179,8 @@ public final class ChatStreamDecoder
     if (more && delta.isObject()) {
       String reasoningText = reasoning.read(delta);
       if (!reasoningOpen && reasoning.hasPending()) {
+        // Reasoning after text starts a block of its own: the text so far ends first.
+        closeText(out);
         reasoningOpen = true;
         reasoningId = "reasoning-" + reasoningBlocks++;
         out.accept(new ReasoningStart(reasoningId, ProviderData.EMPTY));

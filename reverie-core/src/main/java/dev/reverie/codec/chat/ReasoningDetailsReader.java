@@ -30,7 +30,7 @@ public final class ReasoningDetailsReader implements ChatReasoningReader {
   public static final String DETAILS = "reasoning_details";
 
   private final String providerKey;
-  private final Map<String, ObjectNode> entries = new LinkedHashMap<>();
+  private final Map<String, Entry> entries = new LinkedHashMap<>();
   private boolean pending;
 
   /**
@@ -56,9 +56,9 @@ public final class ReasoningDetailsReader implements ChatReasoningReader {
       String type = Json.text(entry, "type");
       int index = entry.path("index").canConvertToInt() ? entry.path("index").asInt() : 0;
       String key = type + "#" + index;
-      ObjectNode merged = entries.get(key);
-      if (merged == null) entries.put(key, (ObjectNode) entry.deepCopy());
-      else mergeInto(merged, entry);
+      Entry merged = entries.get(key);
+      if (merged == null) entries.put(key, new Entry(entry));
+      else merged.add(entry);
       pending = true;
       if (type.equals("reasoning.text")) text.append(Json.text(entry, "text"));
       else if (type.equals("reasoning.summary")) text.append(Json.text(entry, "summary"));
@@ -74,18 +74,43 @@ public final class ReasoningDetailsReader implements ChatReasoningReader {
     return false;
   }
 
-  // The first piece of an entry is copied whole; later pieces add their text and fill in fields.
-  private static void mergeInto(ObjectNode merged, JsonNode piece) {
-    for (var field : (Iterable<Map.Entry<String, JsonNode>>) piece::fields) {
-      String name = field.getKey();
-      JsonNode value = field.getValue();
-      if ((name.equals("text") || name.equals("summary")) && value.isTextual()) {
-        merged.put(name, Json.text(merged, name) + value.asText());
-      } else if (!value.isNull() && !(value.isTextual() && value.asText().isEmpty())) {
-        merged.set(name, value);
-      } else if (!merged.has(name)) {
-        merged.set(name, value);
+  /**
+   * One merged entry: the first piece copied whole, later pieces filling in fields, and the texts
+   * of all pieces joined only when the block ends (joining on every piece would be quadratic).
+   */
+  private static final class Entry {
+    private final ObjectNode fields;
+    private final StringBuilder text = new StringBuilder();
+    private final StringBuilder summary = new StringBuilder();
+
+    Entry(JsonNode first) {
+      fields = (ObjectNode) first.deepCopy();
+      appendTexts(first);
+    }
+
+    void add(JsonNode piece) {
+      for (var field : (Iterable<Map.Entry<String, JsonNode>>) piece::fields) {
+        String name = field.getKey();
+        JsonNode value = field.getValue();
+        if (name.equals("text") || name.equals("summary")) continue;
+        if (!value.isNull() && !(value.isTextual() && value.asText().isEmpty())) {
+          fields.set(name, value);
+        } else if (!fields.has(name)) {
+          fields.set(name, value);
+        }
       }
+      appendTexts(piece);
+    }
+
+    private void appendTexts(JsonNode piece) {
+      if (piece.path("text").isTextual()) text.append(piece.get("text").asText());
+      if (piece.path("summary").isTextual()) summary.append(piece.get("summary").asText());
+    }
+
+    ObjectNode merged() {
+      if (fields.has("text") || text.length() > 0) fields.put("text", text.toString());
+      if (fields.has("summary") || summary.length() > 0) fields.put("summary", summary.toString());
+      return fields;
     }
   }
 
@@ -101,7 +126,7 @@ public final class ReasoningDetailsReader implements ChatReasoningReader {
     ProviderData data = ProviderData.EMPTY;
     if (!entries.isEmpty()) {
       ArrayNode list = Json.MAPPER.createArrayNode();
-      entries.values().forEach(list::add);
+      entries.values().forEach(entry -> list.add(entry.merged()));
       ObjectNode gateway = Json.object();
       gateway.set(DETAILS, list);
       data = data.with(providerKey, gateway);

@@ -14,7 +14,7 @@ public final class ReasoningFieldReader implements ChatReasoningReader {
   @Override
   public String read(JsonNode messageOrDelta) {
     String text = textField(messageOrDelta, "reasoning_content");
-    if (text == null) text = textField(messageOrDelta, "reasoning");
+    if (text == null || text.isEmpty()) text = textField(messageOrDelta, "reasoning");
     if (text == null || text.isEmpty()) return "";
     pending = true;
     return text;

@@ -2,6 +2,7 @@ package dev.reverie.internal.framing;
 
 import dev.reverie.error.CancelledException;
 import dev.reverie.error.ReverieException;
+import dev.reverie.error.StreamProtocolException;
 import dev.reverie.error.TransportException;
 import dev.reverie.internal.sse.SseEvent;
 import dev.reverie.internal.sse.SseReader;
@@ -93,11 +94,28 @@ public final class FramedPartStream<F> implements PartStream {
             new TransportException("reading the stream failed: " + e.getMessage(), e), emit);
         break;
       }
-      if (!read) {
-        decoder.onEnd(emit);
+      try {
+        if (!read) {
+          decoder.onEnd(emit);
+          break;
+        }
+        decoder.onFrame(reader.current(), emit);
+      } catch (ReverieException e) {
+        decoder.onFailure(e, emit);
+        break;
+      } catch (RuntimeException e) {
+        // A decoder or dialect bug must still end the stream with a typed error part, not escape
+        // from hasNext() with the exchange left open.
+        decoder.onFailure(
+            new StreamProtocolException(
+                "decoding the stream failed: "
+                    + e.getClass().getSimpleName()
+                    + ": "
+                    + e.getMessage(),
+                e),
+            emit);
         break;
       }
-      decoder.onFrame(reader.current(), emit);
     }
     if (closed && !decoder.isDone()) {
       // Closed before the end: say so, rather than let a cut-short stream look finished.

@@ -73,13 +73,17 @@ public final class OpenAiCompatible implements Provider {
 
   @Override
   public String toString() {
-    return "OpenAiCompatible[" + name + " at " + baseUrl + "]";
+    return "OpenAiCompatible["
+        + name
+        + " at "
+        + dev.reverie.transport.RedactedUri.render(baseUrl)
+        + "]";
   }
 
   /**
    * Configures {@link OpenAiCompatible}: a base URL is required (e.g. {@code
-   * http://localhost:8080/v1}, to which {@code /chat/completions} is appended); the API key, read
-   * from {@code OPENAI_COMPATIBLE_API_KEY} by default, is optional.
+   * http://localhost:8080/v1}, to which {@code /chat/completions} is appended); the API key is
+   * optional and never read from the environment by this builder.
    */
   public static final class Builder extends ProviderBuilder<Builder> {
     private String name = PROVIDER_ID;
@@ -87,7 +91,9 @@ public final class OpenAiCompatible implements Provider {
     private boolean baseUrlSet;
 
     private Builder() {
-      super(System.getenv("OPENAI_COMPATIBLE_API_KEY"), "http://localhost");
+      // No key from the environment here: a key meant for one server must not go to another.
+      // Opened by name (Providers), OPENAI_COMPATIBLE_API_KEY is read, as documented there.
+      super(null, "http://localhost");
     }
 
     @Override

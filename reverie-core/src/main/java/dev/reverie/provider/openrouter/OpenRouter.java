@@ -64,7 +64,7 @@ public final class OpenRouter implements Provider {
 
   @Override
   public String toString() {
-    return "OpenRouter[" + baseUrl + "]";
+    return "OpenRouter[" + dev.reverie.transport.RedactedUri.render(baseUrl) + "]";
   }
 
   /**

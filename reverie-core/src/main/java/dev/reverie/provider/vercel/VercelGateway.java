@@ -18,10 +18,10 @@ import java.util.Objects;
  *
  * <p>Reasoning comes back as {@code reasoning_details} of the upstream's format (Anthropic
  * signatures, OpenAI encrypted reasoning, Gemini thought signatures), kept on the reasoning parts
- * and replayed on the next turn. Usage accounting is always asked for, so the cost of each call is
- * in the provider metadata ({@code cost}, {@code cost_details}) next to the upstream {@code
- * provider}. Anthropic cache markers pass through. Options: {@link OpenRouterOptions}. The key is
- * sent as a bearer token. Immutable and thread-safe.
+ * and replayed on the next turn. The cost of each call ({@code cost}, {@code market_cost}) and the
+ * {@code generation_id} are in the provider metadata. Anthropic cache markers pass through.
+ * Options: {@link VercelGatewayOptions}. The key is sent as a bearer token. Immutable and
+ * thread-safe.
  */
 public final class VercelGateway implements Provider {
   /** The provider id, and key of the options and metadata. */
@@ -64,7 +64,7 @@ public final class VercelGateway implements Provider {
 
   @Override
   public String toString() {
-    return "VercelGateway[" + baseUrl + "]";
+    return "VercelGateway[" + dev.reverie.transport.RedactedUri.render(baseUrl) + "]";
   }
 
   /** Configures {@link VercelGateway}: the key defaults to {@code AI_GATEWAY_API_KEY}. */
