@@ -72,15 +72,21 @@ public final class Providers {
                     new ReverieException(
                         "unknown provider '" + id + "' (known: " + knownIds() + ")"));
     ProviderSettings resolved = settings;
-    if (settings.apiKey().isEmpty() && !factory.apiKeyVariable().isEmpty()) {
-      String fromEnvironment = System.getenv(factory.apiKeyVariable());
-      if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-        resolved = settings.toBuilder().apiKey(fromEnvironment.strip()).build();
+    if (settings.apiKey().isEmpty()) {
+      for (String variable : factory.apiKeyVariables()) {
+        String fromEnvironment = System.getenv(variable);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+          resolved = settings.toBuilder().apiKey(fromEnvironment.strip()).build();
+          break;
+        }
       }
     }
     if (resolved.apiKey().isEmpty() && factory.requiresApiKey()) {
       throw new ReverieException(
-          factory.id() + " needs an API key: set " + factory.apiKeyVariable() + " or pass one");
+          factory.id()
+              + " needs an API key: set "
+              + String.join(" or ", factory.apiKeyVariables())
+              + " or pass one");
     }
     if (resolved.baseUrl().isEmpty() && factory.requiresBaseUrl()) {
       throw new ReverieException(

@@ -32,6 +32,7 @@ public final class ProviderRegistry {
         Map.of(
             "openai", new OpenAiChatAdapter(),
             "anthropic", new AnthropicAdapter(),
+            "google", new GoogleAdapter(),
             "openai-compat", new OpenAiCompatibleAdapter(),
             "openrouter", new OpenRouterAdapter(),
             "vercel", new VercelAdapter()));
