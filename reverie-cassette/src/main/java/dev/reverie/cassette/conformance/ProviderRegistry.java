@@ -33,6 +33,7 @@ public final class ProviderRegistry {
             "openai", new OpenAiChatAdapter(),
             "anthropic", new AnthropicAdapter(),
             "google", new GoogleAdapter(),
+            "vertex", new VertexAdapter(),
             "openai-compat", new OpenAiCompatibleAdapter(),
             "openrouter", new OpenRouterAdapter(),
             "vercel", new VercelAdapter()));
