@@ -85,6 +85,32 @@ class GoogleProviderTest {
   }
 
   @Test
+  void toolCallIdsCountPerModelInstanceAcrossGenerateAndStream() {
+    String call =
+        "{\"candidates\": [{\"content\": {\"parts\": [{\"functionCall\": {\"name\": \"f\","
+            + " \"args\": {}}}], \"role\": \"model\"}, \"finishReason\": \"STOP\"}]}";
+    var transport =
+        new ScriptedTransport()
+            .respond(200, "application/json", call)
+            .respond(200, "text/event-stream", "data: " + call + "\n\n")
+            .respond(200, "application/json", call);
+    var google = Google.builder().settings(settings(transport)).build();
+    var model = google.languageModel("gemini-2.5-flash");
+    var first =
+        (dev.reverie.message.ToolCallPart) model.generate(Prompt.user("x")).content().get(0);
+    var streamed = StreamCollector.drain(model.stream(Prompt.user("x")));
+    var other =
+        (dev.reverie.message.ToolCallPart)
+            google.languageModel("gemini-2.5-flash").generate(Prompt.user("x")).content().get(0);
+    assertThat(first.toolCallId()).isEqualTo("1");
+    assertThat(streamed.assistantParts())
+        .singleElement()
+        .extracting(p -> ((dev.reverie.message.ToolCallPart) p).toolCallId())
+        .isEqualTo("2");
+    assertThat(other.toolCallId()).isEqualTo("1");
+  }
+
+  @Test
   void theKeyIsNotShown() {
     assertThat(Google.builder().apiKey("secret").toString()).doesNotContain("secret");
     assertThat(Google.builder().apiKey("secret").build().toString()).doesNotContain("secret");
