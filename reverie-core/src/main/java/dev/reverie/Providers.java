@@ -74,15 +74,21 @@ public final class Providers {
     ProviderSettings resolved = settings;
     // A blank key (an environment variable set but empty, say) is no key.
     boolean hasKey = settings.apiKey().filter(key -> !key.isBlank()).isPresent();
-    if (!hasKey && !factory.apiKeyVariable().isEmpty()) {
-      String fromEnvironment = System.getenv(factory.apiKeyVariable());
-      if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-        resolved = settings.toBuilder().apiKey(fromEnvironment.strip()).build();
+    if (!hasKey) {
+      for (String variable : factory.apiKeyVariables()) {
+        String fromEnvironment = System.getenv(variable);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+          resolved = settings.toBuilder().apiKey(fromEnvironment.strip()).build();
+          break;
+        }
       }
     }
     if (resolved.apiKey().filter(key -> !key.isBlank()).isEmpty() && factory.requiresApiKey()) {
       throw new ReverieException(
-          factory.id() + " needs an API key: set " + factory.apiKeyVariable() + " or pass one");
+          factory.id()
+              + " needs an API key: set "
+              + String.join(" or ", factory.apiKeyVariables())
+              + " or pass one");
     }
     if (resolved.baseUrl().isEmpty() && factory.requiresBaseUrl()) {
       throw new ReverieException(

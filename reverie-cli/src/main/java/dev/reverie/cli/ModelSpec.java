@@ -39,7 +39,7 @@ record ModelSpec(String name, String baseUrl) {
         factory.apiKeyVariable().isEmpty()
             ? ""
             : " (key: "
-                + factory.apiKeyVariable()
+                + String.join(" or ", factory.apiKeyVariables())
                 + (factory.requiresApiKey() ? ")" : ", optional)");
     return "  " + factory.id() + " - " + factory.description() + key;
   }

@@ -21,6 +21,15 @@ public interface ProviderFactory {
    */
   String apiKeyVariable();
 
+  /**
+   * Every environment variable the key is read from, in order of preference: {@link
+   * #apiKeyVariable()} first, then any a provider's own clients also read (Gemini's {@code
+   * GOOGLE_API_KEY} after {@code GEMINI_API_KEY}).
+   */
+  default java.util.List<String> apiKeyVariables() {
+    return apiKeyVariable().isEmpty() ? java.util.List.of() : java.util.List.of(apiKeyVariable());
+  }
+
   /** Whether a request without an API key is pointless (false for local servers). */
   default boolean requiresApiKey() {
     return !apiKeyVariable().isEmpty();

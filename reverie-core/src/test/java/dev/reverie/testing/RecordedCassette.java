@@ -29,7 +29,15 @@ public record RecordedCassette(String name, List<Interaction> interactions) {
    * TestAnthropicCommon/claude-sonnet-4/tool}.
    */
   public static RecordedCassette load(String name) {
-    String resource = "/anthropic/cassettes/" + name + ".json";
+    return load("anthropic", name);
+  }
+
+  /**
+   * Loads {@code <format>/cassettes/<name>.json}, e.g. {@code gemini} and {@code
+   * TestGoogleCommon/gemini-2.5-flash/multi_tool}.
+   */
+  public static RecordedCassette load(String format, String name) {
+    String resource = "/" + format + "/cassettes/" + name + ".json";
     try (InputStream in = RecordedCassette.class.getResourceAsStream(resource)) {
       if (in == null) throw new IllegalArgumentException("no test resource " + resource);
       JsonNode root = PLAIN.readTree(in);

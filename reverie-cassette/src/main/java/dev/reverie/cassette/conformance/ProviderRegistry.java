@@ -32,6 +32,8 @@ public final class ProviderRegistry {
         Map.of(
             "openai", new OpenAiChatAdapter(),
             "anthropic", new AnthropicAdapter(),
+            "google", new GoogleAdapter(),
+            "vertex", new VertexAdapter(),
             "openai-compat", new OpenAiCompatibleAdapter(),
             "openrouter", new OpenRouterAdapter(),
             "vercel", new VercelAdapter()));
