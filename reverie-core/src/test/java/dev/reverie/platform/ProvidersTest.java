@@ -40,21 +40,22 @@ class ProvidersTest {
     List<ProviderFactory> factories = Providers.factories();
     assertThat(factories)
         .extracting(ProviderFactory::id)
-        .containsExactly("anthropic", "openai", "openai-compat", "openrouter", "vercel");
+        .containsExactly("anthropic", "azure", "openai", "openai-compat", "openrouter", "vercel");
     assertThat(factories)
         .extracting(ProviderFactory::apiKeyVariable)
         .containsExactly(
             "ANTHROPIC_API_KEY",
+            "AZURE_OPENAI_API_KEY",
             "OPENAI_API_KEY",
             "OPENAI_COMPATIBLE_API_KEY",
             "OPENROUTER_API_KEY",
             "AI_GATEWAY_API_KEY");
     assertThat(factories)
         .extracting(ProviderFactory::requiresApiKey)
-        .containsExactly(true, true, false, true, true);
+        .containsExactly(true, true, true, false, true, true);
     assertThat(factories)
         .extracting(ProviderFactory::requiresBaseUrl)
-        .containsExactly(false, false, true, false, false);
+        .containsExactly(false, true, false, true, false, false);
     assertThat(factories).allSatisfy(f -> assertThat(f.description()).isNotBlank());
   }
 
@@ -118,7 +119,7 @@ class ProvidersTest {
     assertThatThrownBy(() -> Providers.languageModel("nope:model", ProviderSettings.defaults()))
         .isInstanceOf(ReverieException.class)
         .hasMessage(
-            "unknown provider 'nope' (known: anthropic, openai, openai-compat, openrouter, vercel)");
+            "unknown provider 'nope' (known: anthropic, azure, openai, openai-compat, openrouter, vercel)");
     assertThatThrownBy(() -> Providers.provider("nope"))
         .isInstanceOf(ReverieException.class)
         .hasMessageContaining("openrouter");
