@@ -18,6 +18,27 @@ public final class OpenAiChatDialect implements ChatDialect {
   /** The key of the options and metadata this dialect reads and writes. */
   public static final String PROVIDER_ID = "openai";
 
+  private final String serviceId;
+
+  /** OpenAI's own service. */
+  public OpenAiChatDialect() {
+    this(PROVIDER_ID);
+  }
+
+  /**
+   * A service that takes OpenAI's options and answers with its metadata under the same key.
+   *
+   * @param serviceId the service's id, for errors and the model's provider id, e.g. {@code azure}
+   */
+  public OpenAiChatDialect(String serviceId) {
+    this.serviceId = java.util.Objects.requireNonNull(serviceId, "serviceId");
+  }
+
+  @Override
+  public String serviceId() {
+    return serviceId;
+  }
+
   private static final Set<String> EFFORTS =
       Set.of("none", "minimal", "low", "medium", "high", "xhigh");
   // provider option name -> wire name; values are copied as given.

@@ -64,8 +64,12 @@ final class ResponsesEvent {
   JsonNode annotation;
   JsonNode error;
 
-  /** Reads one event's JSON data, replacing what the previous event left. */
-  void read(byte[] data, int offset, int length) throws IOException, NotAnObjectException {
+  /**
+   * Reads one event's JSON data, replacing what the previous event left.
+   *
+   * @return false when the data is only whitespace (nothing to decode)
+   */
+  boolean read(byte[] data, int offset, int length) throws IOException, NotAnObjectException {
     type = "";
     delta = "";
     code = "";
@@ -77,7 +81,9 @@ final class ResponsesEvent {
     String previousItemId = itemId;
     itemId = "";
     try (JsonParser parser = Json.MAPPER.createParser(data, offset, length)) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) throw new NotAnObjectException();
+      JsonToken first = parser.nextToken();
+      if (first == null) return false;
+      if (first != JsonToken.START_OBJECT) throw new NotAnObjectException();
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String name = parser.currentName();
         JsonToken value = parser.nextToken();
@@ -106,6 +112,7 @@ final class ResponsesEvent {
       }
       // trailing content after the object is not read: the SSE framing ends the event
     }
+    return true;
   }
 
   private static JsonNode tree(JsonParser parser, JsonToken value) throws IOException {

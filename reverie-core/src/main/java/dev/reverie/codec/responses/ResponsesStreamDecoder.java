@@ -133,7 +133,7 @@ public final class ResponsesStreamDecoder implements FrameDecoder<SseEvent> {
     }
     if (frame.dataLength() == 0 || frame.isDoneMarker()) return;
     try {
-      event.read(frame.dataArray(), frame.dataOffset(), frame.dataLength());
+      if (!event.read(frame.dataArray(), frame.dataOffset(), frame.dataLength())) return;
     } catch (ResponsesEvent.NotAnObjectException e) {
       onFailure(
           new StreamProtocolException(

@@ -1,17 +1,12 @@
 package dev.reverie.provider.azure;
 
-import dev.reverie.Call;
 import dev.reverie.LanguageModel;
-import dev.reverie.Response;
 import dev.reverie.codec.chat.ChatCompletionsModel;
 import dev.reverie.codec.chat.OpenAiChatDialect;
 import dev.reverie.codec.responses.ResponsesModel;
 import dev.reverie.codec.responses.ResponsesProvider;
 import dev.reverie.error.ReverieException;
-import dev.reverie.spi.ModelCapabilities;
 import dev.reverie.spi.ProviderBuilder;
-import dev.reverie.spi.ProviderModel;
-import dev.reverie.stream.PartStream;
 import dev.reverie.transport.HttpHeaders;
 import dev.reverie.transport.Transport;
 import java.net.URI;
@@ -74,13 +69,12 @@ public final class Azure implements ResponsesProvider {
   @Override
   public LanguageModel languageModel(String deployment) {
     return LanguageModel.of(
-        new AzureModel(
-            new ChatCompletionsModel(
-                deployment,
-                URI.create(baseUrl + "/chat/completions"),
-                headers,
-                transport,
-                new OpenAiChatDialect())));
+        new ChatCompletionsModel(
+            deployment,
+            URI.create(baseUrl + "/chat/completions"),
+            headers,
+            transport,
+            new OpenAiChatDialect(PROVIDER_ID)));
   }
 
   /** A deployment on the Responses API, e.g. {@code gpt-5-mini}. */
@@ -121,34 +115,6 @@ public final class Azure implements ResponsesProvider {
   @Override
   public String toString() {
     return "Azure[" + baseUrl + "]";
-  }
-
-  /** A chat-completions model that reports Azure as its provider. */
-  private record AzureModel(ProviderModel chat) implements ProviderModel {
-    @Override
-    public String providerId() {
-      return PROVIDER_ID;
-    }
-
-    @Override
-    public String modelId() {
-      return chat.modelId();
-    }
-
-    @Override
-    public ModelCapabilities capabilities() {
-      return chat.capabilities();
-    }
-
-    @Override
-    public Response generate(Call call) {
-      return chat.generate(call);
-    }
-
-    @Override
-    public PartStream stream(Call call) {
-      return chat.stream(call);
-    }
   }
 
   /**

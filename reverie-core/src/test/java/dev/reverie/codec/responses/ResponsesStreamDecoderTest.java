@@ -264,7 +264,7 @@ class ResponsesStreamDecoderTest {
             .getBytes(StandardCharsets.UTF_8);
     List<StreamPart> expected = decode(body, 0).parts;
     assertThat(expected.get(expected.size() - 1)).isInstanceOf(Finish.class);
-    for (int cut = 1; cut < body.length; cut += 37) {
+    for (int cut = 1; cut < body.length; cut += 97) {
       assertThat(decode(body, cut).parts).as("split at byte %d", cut).isEqualTo(expected);
     }
   }
@@ -282,6 +282,8 @@ class ResponsesStreamDecoderTest {
                 "response.output_item.done",
                 "{\"type\":\"response.output_item.done\",\"item\":{\"id\":\"ci_1\",\"type\":\"code_interpreter_call\"}}")
             + "event: keepalive\ndata: {\"type\":\"keepalive\"}\n\n"
+            + "event: blank\ndata:   \n\n"
+            + ": a comment\n\n"
             + MESSAGE_ADDED
             + textDelta("hi")
             + MESSAGE_DONE

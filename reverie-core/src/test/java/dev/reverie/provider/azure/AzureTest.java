@@ -92,6 +92,33 @@ class AzureTest {
   }
 
   @Test
+  void errorsNameAzureOnBothApis() {
+    String unauthorized = "{\"error\":{\"code\":\"401\",\"message\":\"Access denied\"}}";
+    var transport =
+        new ScriptedTransport()
+            .respond(401, "application/json", unauthorized)
+            .respond(401, "application/json", unauthorized);
+    var azure =
+        Azure.builder()
+            .resourceName("my-resource")
+            .apiKey("secret")
+            .transport(transport)
+            .retryPolicy(RetryPolicy.none())
+            .build();
+    for (var model :
+        java.util.List.of(azure.languageModel("gpt-5-mini"), azure.responses("gpt-5-mini"))) {
+      assertThatThrownBy(() -> model.generate(Prompt.user("hi")))
+          .isInstanceOfSatisfying(
+              dev.reverie.error.ProviderException.class,
+              e -> {
+                assertThat(e.providerId()).isEqualTo("azure");
+                assertThat(e.status()).isEqualTo(401);
+                assertThat(e.getMessage()).doesNotContain("secret");
+              });
+    }
+  }
+
+  @Test
   void byNameAzureNeedsABaseUrl() {
     assertThatThrownBy(
             () -> Providers.provider("azure", ProviderSettings.builder().apiKey("k").build()))
