@@ -80,6 +80,8 @@ final class ResponsesEvent {
     error = null;
     String previousItemId = itemId;
     itemId = "";
+    // When the type comes first (it does), objects the event's type does not need are skipped.
+    boolean typeSeen = false;
     try (JsonParser parser = Json.MAPPER.createParser(data, offset, length)) {
       JsonToken first = parser.nextToken();
       if (first == null) return false;
@@ -89,7 +91,10 @@ final class ResponsesEvent {
         JsonToken value = parser.nextToken();
         switch (name) {
           case "type" -> {
-            if (value == JsonToken.VALUE_STRING) type = knownType(parser);
+            if (value == JsonToken.VALUE_STRING) {
+              type = knownType(parser);
+              typeSeen = true;
+            }
           }
           case "delta" -> {
             if (value == JsonToken.VALUE_STRING) delta = parser.getText();
@@ -103,8 +108,24 @@ final class ResponsesEvent {
           case "message" -> {
             if (value == JsonToken.VALUE_STRING) message = parser.getText();
           }
-          case "item" -> item = tree(parser, value);
-          case "response" -> response = tree(parser, value);
+          case "item" -> {
+            if (!typeSeen || type.equals(ITEM_ADDED) || type.equals(ITEM_DONE)) {
+              item = tree(parser, value);
+            } else {
+              parser.skipChildren();
+            }
+          }
+          case "response" -> {
+            // created and in_progress repeat the request; only the terminal events are read
+            if (!typeSeen
+                || type.equals(COMPLETED)
+                || type.equals(INCOMPLETE)
+                || type.equals(FAILED)) {
+              response = tree(parser, value);
+            } else {
+              parser.skipChildren();
+            }
+          }
           case "annotation" -> annotation = tree(parser, value);
           case "error" -> error = tree(parser, value);
           default -> parser.skipChildren();

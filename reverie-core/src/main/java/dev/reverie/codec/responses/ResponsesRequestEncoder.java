@@ -387,10 +387,22 @@ final class ResponsesRequestEncoder {
             CallWarning.other("reasoning without an OpenAI item id cannot be sent back; dropped"));
         return;
       }
+      String encrypted = Json.text(data, "encrypted_content");
+      if (encrypted.isEmpty() && !store) {
+        // Without storage the API knows the item only from its encrypted content.
+        warnings.add(
+            CallWarning.other(
+                "reasoning "
+                    + itemId
+                    + " has no encrypted content and the response is not stored, so it cannot be"
+                    + " sent back; include "
+                    + ResponsesOptions.ENCRYPTED_REASONING
+                    + " to keep reasoning across turns"));
+        return;
+      }
       ObjectNode item = input.addObject();
       item.put("type", "reasoning");
       item.put("id", itemId);
-      String encrypted = Json.text(data, "encrypted_content");
       if (!encrypted.isEmpty()) item.put("encrypted_content", encrypted);
       ArrayNode summary = item.putArray("summary");
       JsonNode summaries = data.path("summary");

@@ -295,6 +295,20 @@ class ResponsesStreamDecoderTest {
   }
 
   @Test
+  void fieldsInAnyOrderDecodeTheSame() {
+    String body =
+        "data: {\"item\":{\"type\":\"message\",\"id\":\"msg_1\"},\"type\":\"response.output_item.added\"}\n\n"
+            + "data: {\"delta\":\"hi\",\"item_id\":\"msg_1\",\"type\":\"response.output_text.delta\"}\n\n"
+            + "data: {\"item\":{\"id\":\"msg_1\",\"type\":\"message\"},\"type\":\"response.output_item.done\"}\n\n"
+            + "data: {\"response\":{\"id\":\"resp_1\",\"usage\":{\"input_tokens\":1,\"output_tokens\":1}},"
+            + "\"type\":\"response.completed\"}\n\n";
+    var result = decode(body);
+    assertThat(result.text()).isEqualTo("hi");
+    assertThat(result.finish.usage().totalTokens()).isEqualTo(2);
+    assertThat(text(result.finish.providerMetadata(), "response_id")).isEqualTo("resp_1");
+  }
+
+  @Test
   void aFailedResponseMidStreamEndsWithAProviderExceptionAndNoFinish() {
     String body =
         CREATED

@@ -250,6 +250,27 @@ class OpenAiResponsesTest {
   }
 
   @Test
+  void reasoningWithoutEncryptedContentIsNotReplayedStatelesslyButSaysWhy() {
+    var reasoning =
+        new ReasoningPart(
+            "thinking",
+            ProviderData.of("openai", (JsonObject) JsonValue.parse("{\"item_id\":\"rs_1\"}")));
+    var prompt =
+        Prompt.of(
+            Message.user("hi"),
+            Message.assistant(List.of(reasoning, TextPart.of("hello"))),
+            Message.user("more"));
+    var transport = new ScriptedTransport().respond(200, "application/json", OK);
+    var options = ResponsesOptions.builder().replayReasoning(true).build();
+    Response response =
+        model(transport, "o4-mini")
+            .generate(Call.builder(prompt).providerOptions(options.providerData()).build());
+    assertThat(transport.requests().get(0).bodyText()).doesNotContain("rs_1");
+    assertThat(response.warnings())
+        .anyMatch(w -> w.toString().contains("reasoning.encrypted_content"));
+  }
+
+  @Test
   void aWholeResponseWithReasoningSearchAndCitations() {
     String body =
         "{\"id\":\"resp_2\",\"status\":\"completed\",\"output\":["
