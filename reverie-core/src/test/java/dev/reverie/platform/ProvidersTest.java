@@ -40,11 +40,13 @@ class ProvidersTest {
     List<ProviderFactory> factories = Providers.factories();
     assertThat(factories)
         .extracting(ProviderFactory::id)
-        .containsExactly("anthropic", "google", "openai", "openai-compat", "openrouter", "vercel");
+        .containsExactly(
+            "anthropic", "azure", "google", "openai", "openai-compat", "openrouter", "vercel");
     assertThat(factories)
         .extracting(ProviderFactory::apiKeyVariable)
         .containsExactly(
             "ANTHROPIC_API_KEY",
+            "AZURE_OPENAI_API_KEY",
             "GEMINI_API_KEY",
             "OPENAI_API_KEY",
             "OPENAI_COMPATIBLE_API_KEY",
@@ -52,10 +54,10 @@ class ProvidersTest {
             "AI_GATEWAY_API_KEY");
     assertThat(factories)
         .extracting(ProviderFactory::requiresApiKey)
-        .containsExactly(true, true, true, false, true, true);
+        .containsExactly(true, true, true, true, false, true, true);
     assertThat(factories)
         .extracting(ProviderFactory::requiresBaseUrl)
-        .containsExactly(false, false, false, true, false, false);
+        .containsExactly(false, true, false, false, true, false, false);
     assertThat(factories).allSatisfy(f -> assertThat(f.description()).isNotBlank());
   }
 
@@ -119,8 +121,8 @@ class ProvidersTest {
     assertThatThrownBy(() -> Providers.languageModel("nope:model", ProviderSettings.defaults()))
         .isInstanceOf(ReverieException.class)
         .hasMessage(
-            "unknown provider 'nope' (known: anthropic, google, openai, openai-compat, openrouter,"
-                + " vercel)");
+            "unknown provider 'nope' (known: anthropic, azure, google, openai, openai-compat,"
+                + " openrouter, vercel)");
     assertThatThrownBy(() -> Providers.provider("nope"))
         .isInstanceOf(ReverieException.class)
         .hasMessageContaining("openrouter");

@@ -3,6 +3,8 @@ package dev.reverie.cassette.conformance;
 import dev.reverie.LanguageModel;
 import dev.reverie.ProviderData;
 import dev.reverie.Providers;
+import dev.reverie.codec.responses.ResponsesProvider;
+import dev.reverie.spi.Provider;
 import dev.reverie.spi.ProviderSettings;
 import dev.reverie.tool.ProviderToolSpec;
 import dev.reverie.transport.Transport;
@@ -11,8 +13,9 @@ import java.util.Optional;
 /**
  * What the runner needs of one provider beyond opening it: its typed options for a suite's settings
  * and its provider tools. The model itself is opened the way a user would, by id through {@link
- * Providers} with dummy credentials, the recorded base URL and the replaying transport; a provider
- * with nothing suite-specific needs no adapter at all ({@link ProviderRegistry}).
+ * Providers} with dummy credentials, the recorded base URL and the replaying transport (on the
+ * Responses API through {@link ResponsesProvider#responses}, when the recording used it); a
+ * provider with nothing suite-specific needs no adapter at all ({@link ProviderRegistry}).
  */
 public interface ProviderAdapter {
 
@@ -32,8 +35,12 @@ public interface ProviderAdapter {
             .baseUrl(endpoint.baseUrl())
             .transport(transport)
             .build();
-    return Providers.provider(endpoint.kind().providerId(), settings)
-        .languageModel(endpoint.modelId());
+    Provider provider = Providers.provider(endpoint.kind().providerId(), settings);
+    if (!endpoint.kind().isResponsesApi()) return provider.languageModel(endpoint.modelId());
+    if (provider instanceof ResponsesProvider responses) {
+      return responses.responses(endpoint.modelId());
+    }
+    throw new ScenarioFailure(provider.id() + " does not serve the Responses API");
   }
 
   /**

@@ -2,27 +2,27 @@ package dev.reverie.cassette.conformance;
 
 /** Which provider API a cassette was recorded against, as told by its first request. */
 public enum ProviderKind {
-  OPENAI_CHAT("OpenAI chat", "openai", true),
-  OPENAI_RESPONSES("OpenAI Responses", "openai", false),
-  ANTHROPIC("Anthropic", "anthropic", true),
-  GEMINI("Gemini", "google", true),
-  VERTEX_GEMINI("Vertex Gemini", "vertex", true),
-  VERTEX_ANTHROPIC("Vertex Anthropic", "vertex", true),
-  AZURE_CHAT("Azure chat", "azure", true),
-  AZURE_RESPONSES("Azure Responses", "azure", false),
-  BEDROCK("Bedrock", "bedrock", true),
-  OPENROUTER("OpenRouter", "openrouter", true),
-  VERCEL("Vercel gateway", "vercel", true),
-  OPENAI_COMPATIBLE("OpenAI-compatible", "openai-compat", true);
+  OPENAI_CHAT("OpenAI chat", "openai", false),
+  OPENAI_RESPONSES("OpenAI Responses", "openai", true),
+  ANTHROPIC("Anthropic", "anthropic", false),
+  GEMINI("Gemini", "google", false),
+  VERTEX_GEMINI("Vertex Gemini", "vertex", false),
+  VERTEX_ANTHROPIC("Vertex Anthropic", "vertex", false),
+  AZURE_CHAT("Azure chat", "azure", false),
+  AZURE_RESPONSES("Azure Responses", "azure", true),
+  BEDROCK("Bedrock", "bedrock", false),
+  OPENROUTER("OpenRouter", "openrouter", false),
+  VERCEL("Vercel gateway", "vercel", false),
+  OPENAI_COMPATIBLE("OpenAI-compatible", "openai-compat", false);
 
   private final String displayName;
   private final String providerId;
-  private final boolean defaultApi;
+  private final boolean responsesApi;
 
-  ProviderKind(String displayName, String providerId, boolean defaultApi) {
+  ProviderKind(String displayName, String providerId, boolean responsesApi) {
     this.displayName = displayName;
     this.providerId = providerId;
-    this.defaultApi = defaultApi;
+    this.responsesApi = responsesApi;
   }
 
   /** The id of the Reverie provider that serves this API ({@link dev.reverie.Providers}). */
@@ -31,11 +31,11 @@ public enum ProviderKind {
   }
 
   /**
-   * Whether the API is what the provider's {@code languageModel(id)} speaks; the OpenAI and Azure
-   * Responses APIs are not (yet) reachable that way, so their recordings are skipped.
+   * Whether the API is the Responses API, which a provider serves through {@code
+   * ResponsesProvider.responses(id)} rather than its default {@code languageModel(id)}.
    */
-  public boolean isDefaultApi() {
-    return defaultApi;
+  public boolean isResponsesApi() {
+    return responsesApi;
   }
 
   /** A human-readable name, e.g. {@code OpenAI chat}. */

@@ -30,7 +30,8 @@ public final class ProviderRegistry {
     return new ProviderRegistry(
         true,
         Map.of(
-            "openai", new OpenAiChatAdapter(),
+            "openai", new OpenAiAdapter(),
+            "azure", new OpenAiAdapter(),
             "anthropic", new AnthropicAdapter(),
             "google", new GoogleAdapter(),
             "vertex", new VertexAdapter(),
@@ -42,7 +43,7 @@ public final class ProviderRegistry {
   /** The adapter for {@code kind}, if a provider on the class path serves that API. */
   public Optional<ProviderAdapter> adapter(ProviderKind kind) {
     Objects.requireNonNull(kind, "kind");
-    if (!discover || !kind.isDefaultApi() || Providers.factory(kind.providerId()).isEmpty()) {
+    if (!discover || Providers.factory(kind.providerId()).isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(adapters.getOrDefault(kind.providerId(), ProviderAdapter.PLAIN));

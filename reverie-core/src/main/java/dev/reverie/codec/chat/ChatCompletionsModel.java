@@ -40,14 +40,14 @@ public final class ChatCompletionsModel implements ProviderModel {
     this.headers = headers;
     this.dialect = dialect;
     this.capabilities = dialect.capabilities(modelId);
-    this.http = new ProviderHttp(dialect.providerId(), transport, new ChatErrorParser());
+    this.http = new ProviderHttp(dialect.serviceId(), transport, new ChatErrorParser());
     this.encoder = new ChatRequestEncoder(dialect);
     this.decoder = new ChatResponseDecoder(dialect);
   }
 
   @Override
   public String providerId() {
-    return dialect.providerId();
+    return dialect.serviceId();
   }
 
   @Override
@@ -90,7 +90,7 @@ public final class ChatCompletionsModel implements ProviderModel {
   @Override
   public String toString() {
     return "ChatCompletionsModel["
-        + dialect.providerId()
+        + dialect.serviceId()
         + ":"
         + modelId
         + " at "

@@ -33,6 +33,14 @@ public interface ChatDialect {
   /** The key of this service's provider options and metadata, e.g. {@code openrouter}. */
   String providerId();
 
+  /**
+   * The service's own id, for errors and {@code LanguageModel.providerId()}, e.g. {@code azure} for
+   * Azure OpenAI, which takes OpenAI's options; {@link #providerId()} unless overridden.
+   */
+  default String serviceId() {
+    return providerId();
+  }
+
   /** How objects reach {@code modelId}: OpenAI's native JSON-schema output unless overridden. */
   default ModelCapabilities capabilities(String modelId) {
     return ModelCapabilities.nativeJson();

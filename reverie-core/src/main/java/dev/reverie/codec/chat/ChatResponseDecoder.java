@@ -24,11 +24,11 @@ final class ChatResponseDecoder {
   }
 
   public Response decode(String bodyText, List<CallWarning> warnings) {
-    JsonNode body = Json.parse(bodyText, dialect.providerId() + " response");
+    JsonNode body = Json.parse(bodyText, dialect.serviceId() + " response");
     JsonNode choices = body.path("choices");
     if (!choices.isArray() || choices.isEmpty()) {
       throw new StreamProtocolException(
-          dialect.providerId() + " response has no choices: " + Json.abbreviate(bodyText));
+          dialect.serviceId() + " response has no choices: " + Json.abbreviate(bodyText));
     }
     JsonNode choice = choices.get(0);
     JsonNode message = choice.path("message");

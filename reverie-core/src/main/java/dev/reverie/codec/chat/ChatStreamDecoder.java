@@ -110,7 +110,7 @@ final class ChatStreamDecoder
     } catch (ChatChunkReader.NotAnObjectException e) {
       fail(
           new StreamProtocolException(
-              dialect.providerId()
+              dialect.serviceId()
                   + " stream: the event at line "
                   + event.lineNumber()
                   + " is not a JSON object: "
@@ -120,7 +120,7 @@ final class ChatStreamDecoder
     } catch (Exception e) {
       fail(
           new StreamProtocolException(
-              dialect.providerId()
+              dialect.serviceId()
                   + " stream: the event at line "
                   + event.lineNumber()
                   + " is not valid JSON: "
@@ -142,7 +142,7 @@ final class ChatStreamDecoder
                   && ProviderException.isRetryableStatus(error.path("code").asInt()));
       fail(
           new ProviderException(
-              dialect.providerId(),
+              dialect.serviceId(),
               0,
               type.isEmpty() ? code : type,
               error.isTextual() ? error.asText() : Json.text(error, "message"),
@@ -229,7 +229,7 @@ final class ChatStreamDecoder
       if (!type.isEmpty() && !type.equals("function")) {
         fail(
             new StreamProtocolException(
-                dialect.providerId() + " stream: unsupported tool call type '" + type + "'"),
+                dialect.serviceId() + " stream: unsupported tool call type '" + type + "'"),
             out);
         return;
       }
@@ -276,7 +276,7 @@ final class ChatStreamDecoder
     if (finishReason == null) {
       fail(
           new IncompleteStreamException(
-              dialect.providerId()
+              dialect.serviceId()
                   + " stream ended without a finish reason; the answer may be truncated"),
           out);
       return;
@@ -312,7 +312,7 @@ final class ChatStreamDecoder
     if (!sawDone && dialect.requiresDoneMarker()) {
       fail(
           new IncompleteStreamException(
-              dialect.providerId()
+              dialect.serviceId()
                   + " stream ended without [DONE]; the answer or its usage may be missing"),
           out);
       return;

@@ -2,23 +2,27 @@ package dev.reverie.provider.openai;
 
 import dev.reverie.LanguageModel;
 import dev.reverie.codec.chat.ChatCompletionsModel;
-import dev.reverie.spi.Provider;
+import dev.reverie.codec.chat.OpenAiChatDialect;
+import dev.reverie.codec.responses.ResponsesModel;
+import dev.reverie.codec.responses.ResponsesProvider;
 import dev.reverie.spi.ProviderBuilder;
 import dev.reverie.transport.HttpHeaders;
 import dev.reverie.transport.Transport;
 import java.net.URI;
 
 /**
- * The OpenAI provider: hands out chat-completions models.
+ * The OpenAI provider: hands out models on the chat-completions API ({@link #languageModel}) or on
+ * the Responses API ({@link #responses}), chosen per model.
  *
  * <pre>{@code
  * var openai = OpenAi.builder().apiKey(System.getenv("OPENAI_API_KEY")).build();
- * LanguageModel model = openai.languageModel("o4-mini");
+ * LanguageModel chat = openai.languageModel("gpt-4o");
+ * LanguageModel reasoning = openai.responses("o4-mini");   // summaries, encrypted reasoning, web search
  * }</pre>
  *
  * The API key is sent as a bearer token and never appears in {@code toString()} or errors.
  */
-public final class OpenAi implements Provider {
+public final class OpenAi implements ResponsesProvider {
   /** The provider id, and the key of OpenAI's provider options and metadata. */
   public static final String PROVIDER_ID = "openai";
 
@@ -54,6 +58,18 @@ public final class OpenAi implements Provider {
             headers,
             transport,
             new OpenAiChatDialect()));
+  }
+
+  /**
+   * A model on the Responses API, e.g. {@code o4-mini} or {@code gpt-4.1}: reasoning summaries and
+   * encrypted reasoning, web search ({@code ResponsesTools.webSearch()}), options in {@code
+   * ResponsesOptions}.
+   */
+  @Override
+  public LanguageModel responses(String modelId) {
+    return LanguageModel.of(
+        new ResponsesModel(
+            PROVIDER_ID, modelId, URI.create(baseUrl + "/responses"), headers, transport));
   }
 
   @Override

@@ -1,2 +1,5 @@
-/** OpenAI: the chat-completions API ({@link dev.reverie.provider.openai.OpenAi}). */
+/**
+ * OpenAI: the chat-completions and Responses APIs ({@link dev.reverie.provider.openai.OpenAi}),
+ * chosen per model.
+ */
 package dev.reverie.provider.openai;

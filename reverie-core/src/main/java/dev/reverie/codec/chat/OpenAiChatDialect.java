@@ -1,19 +1,44 @@
-package dev.reverie.provider.openai;
+package dev.reverie.codec.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reverie.CallWarning;
-import dev.reverie.codec.chat.ChatDialect;
-import dev.reverie.codec.chat.ChatRequest;
 import dev.reverie.error.ReverieException;
 import dev.reverie.internal.json.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** OpenAI's own chat-completions behaviour: the {@code openai} provider options. */
-final class OpenAiChatDialect implements ChatDialect {
-  static final String PROVIDER_ID = OpenAi.PROVIDER_ID;
+/**
+ * OpenAI's own chat-completions behaviour: the {@code openai} provider options (reasoning effort,
+ * store, service tier, log probabilities…). Shared by the services that take OpenAI's options under
+ * that key: OpenAI and Azure OpenAI. Stateless and thread-safe.
+ */
+public final class OpenAiChatDialect implements ChatDialect {
+  /** The key of the options and metadata this dialect reads and writes. */
+  public static final String PROVIDER_ID = "openai";
+
+  private final String serviceId;
+
+  /** OpenAI's own service. */
+  public OpenAiChatDialect() {
+    this(PROVIDER_ID);
+  }
+
+  /**
+   * A service that takes OpenAI's options and answers with its metadata under the same key.
+   *
+   * @param serviceId the service's id, for errors and the model's provider id, e.g. {@code azure}
+   */
+  public OpenAiChatDialect(String serviceId) {
+    this.serviceId = java.util.Objects.requireNonNull(serviceId, "serviceId");
+  }
+
+  @Override
+  public String serviceId() {
+    return serviceId;
+  }
+
   private static final Set<String> EFFORTS =
       Set.of("none", "minimal", "low", "medium", "high", "xhigh");
   // provider option name -> wire name; values are copied as given.
