@@ -32,6 +32,7 @@ public final class ProviderRegistry {
         Map.of(
             "openai", new OpenAiChatAdapter(),
             "anthropic", new AnthropicAdapter(),
+            "bedrock", new AnthropicAdapter(),
             "openai-compat", new OpenAiCompatibleAdapter(),
             "openrouter", new OpenRouterAdapter(),
             "vercel", new VercelAdapter()));

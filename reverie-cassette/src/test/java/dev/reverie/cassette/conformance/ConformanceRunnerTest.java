@@ -37,17 +37,31 @@ class ConformanceRunnerTest {
   @Test
   void providersWithoutAFactoryAreSkipped() {
     Path cassette =
-        ConformanceCassettes.cassette(
-            "TestBedrockCommon/bedrock-anthropic-claude-haiku-4-5/simple.yaml");
+        ConformanceCassettes.cassette("TestGoogleCommon/vertex-claude-3-7-sonnet/simple.yaml");
 
     ScenarioResult result =
         ConformanceRunner.standard().runCassette(ConformanceCassettes.ROOT, cassette);
 
     assertThat(result.line())
         .isEqualTo(
-            "SKIP TestBedrockCommon/bedrock-anthropic-claude-haiku-4-5/simple.yaml provider not"
-                + " implemented");
+            "SKIP TestGoogleCommon/vertex-claude-3-7-sonnet/simple.yaml provider not implemented");
     assertThat(result.requestsTotal()).isZero();
+  }
+
+  @Test
+  void bedrockFromTheOptionalAwsModuleIsFoundAndReplaysItsEventStream() {
+    Path cassette =
+        ConformanceCassettes.cassette(
+            "TestBedrockCommon/bedrock-anthropic-claude-haiku-4-5/tool_streaming.yaml");
+
+    ScenarioResult result =
+        ConformanceRunner.standard().runCassette(ConformanceCassettes.ROOT, cassette);
+
+    assertThat(result.line())
+        .isEqualTo(
+            "PASS TestBedrockCommon/bedrock-anthropic-claude-haiku-4-5/tool_streaming.yaml"
+                + " request=identical");
+    assertThat(result.requestsTotal()).isEqualTo(2);
   }
 
   @Test

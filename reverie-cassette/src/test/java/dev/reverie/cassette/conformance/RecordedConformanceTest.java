@@ -61,6 +61,8 @@ class RecordedConformanceTest {
             "TestAnthropicWebSearch/",
             "TestAnthropicComputerUse/",
             "TestImageUploadAgent/anthropic-claude-sonnet-4.yaml",
+            "TestBedrockCommon/",
+            "TestBedrockBasicAuth/",
             "TestOpenAICompatibleCommon/",
             "TestOpenAICompatibleThinking/",
             "TestOpenAICompatObjectGeneration/",
