@@ -249,6 +249,34 @@ class BedrockTest {
   }
 
   @Test
+  void anHttpErrorTakesItsTypeFromTheAwsErrorTypeHeader() {
+    var transport =
+        new ScriptedTransport()
+            .respond(
+                new ScriptedTransport.Scripted(
+                    400,
+                    dev.reverie.transport.HttpHeaders.of("Content-Type", "application/json")
+                        .with(
+                            "x-amzn-ErrorType",
+                            "ValidationException:http://internal.amazon.com/coral/com.amazon.bedrock/")
+                        .with("x-amzn-RequestId", "req-42"),
+                    "{\"message\":\"max_tokens: Field required\"}".getBytes(StandardCharsets.UTF_8),
+                    64));
+
+    assertThatThrownBy(
+            () -> builder(transport).build().languageModel(MODEL).generate(Prompt.user("hi")))
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(400);
+              assertThat(e.errorType()).isEqualTo("ValidationException");
+              assertThat(e.providerMessage()).isEqualTo("max_tokens: Field required");
+              assertThat(e.requestId()).isEqualTo("req-42");
+              assertThat(e.isRetryable()).isFalse();
+            });
+  }
+
+  @Test
   void theKeyAppearsInNoStringAndNoError() {
     var transport =
         new ScriptedTransport()
