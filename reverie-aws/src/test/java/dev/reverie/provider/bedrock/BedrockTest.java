@@ -226,6 +226,66 @@ class BedrockTest {
   }
 
   @Test
+  void theHttpLogShowsNeitherTheKeyNorTheCredentialsNorTheSignature() {
+    var lines = new java.util.ArrayList<String>();
+    System.Logger capturing =
+        new System.Logger() {
+          @Override
+          public String getName() {
+            return "capture";
+          }
+
+          @Override
+          public boolean isLoggable(Level level) {
+            return true;
+          }
+
+          @Override
+          public void log(
+              Level level, java.util.ResourceBundle bundle, String message, Throwable thrown) {
+            lines.add(message);
+          }
+
+          @Override
+          public void log(
+              Level level, java.util.ResourceBundle bundle, String format, Object... params) {
+            lines.add(format);
+          }
+        };
+    var scripted =
+        new ScriptedTransport()
+            .respond(200, "application/json", MESSAGE)
+            .respond(200, "application/json", MESSAGE);
+    var logged = scripted.with(new dev.reverie.transport.LoggingInterceptor(capturing));
+    builder(new ScriptedTransport())
+        .transport(logged)
+        .build()
+        .languageModel(MODEL)
+        .generate(Prompt.user("hi"));
+    Bedrock.builder()
+        .apiKey("")
+        .region("us-east-1")
+        .credentials(
+            StaticCredentialsProvider.create(
+                software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(
+                    "AKIDEXAMPLE", SECRET_KEY, "SESSION-TOKEN-SECRET")))
+        .retryPolicy(RetryPolicy.none())
+        .transport(logged)
+        .build()
+        .languageModel(MODEL)
+        .generate(Prompt.user("hi"));
+
+    assertThat(scripted.requests().get(1).headers().first("X-Amz-Security-Token")).isPresent();
+    assertThat(lines).isNotEmpty();
+    assertThat(String.join("\n", lines))
+        .contains("bedrock-runtime.us-east-1.amazonaws.com")
+        .doesNotContain(KEY)
+        .doesNotContain(SECRET_KEY)
+        .doesNotContain("SESSION-TOKEN-SECRET")
+        .doesNotContain("Signature=");
+  }
+
+  @Test
   void opensByNameWithTheKeyFromTheSettings() {
     var transport = new ScriptedTransport().respond(200, "application/json", MESSAGE);
     LanguageModel model =
