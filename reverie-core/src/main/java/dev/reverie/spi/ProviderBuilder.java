@@ -1,6 +1,7 @@
 package dev.reverie.spi;
 
 import dev.reverie.RetryPolicy;
+import dev.reverie.transport.Interceptor;
 import dev.reverie.transport.JdkHttpTransport;
 import dev.reverie.transport.Transport;
 import java.util.Collections;
@@ -112,7 +113,16 @@ public abstract class ProviderBuilder<B extends ProviderBuilder<B>> {
 
   /** The transport to send with: the one set (or the JDK client) with the retry policy applied. */
   protected Transport transportWithRetries() {
+    return transportWithRetries(new Interceptor[0]);
+  }
+
+  /**
+   * The transport to send with, {@code innermost} applied inside the retries, so that each attempt
+   * passes through them (a request signer signs every attempt afresh).
+   */
+  protected Transport transportWithRetries(Interceptor... innermost) {
     Transport base = transport != null ? transport : JdkHttpTransport.create();
+    if (innermost.length > 0) base = base.with(innermost);
     return retryPolicy.maxRetries() > 0 ? base.with(retryPolicy.interceptor()) : base;
   }
 

@@ -35,6 +35,7 @@ public final class ProviderRegistry {
             "anthropic", new AnthropicAdapter(),
             "google", new GoogleAdapter(),
             "vertex", new VertexAdapter(),
+            "bedrock", new AnthropicAdapter(),
             "openai-compat", new OpenAiCompatibleAdapter(),
             "openrouter", new OpenRouterAdapter(),
             "vercel", new VercelAdapter()));

@@ -36,18 +36,34 @@ class ConformanceRunnerTest {
 
   @Test
   void providersWithoutAFactoryAreSkipped() {
+    // Every recorded API has a provider now: a registry without them shows the skip.
+    Path cassette =
+        ConformanceCassettes.cassette("TestGoogleCommon/vertex-claude-3-7-sonnet/simple.yaml");
+
+    ScenarioResult result =
+        new ConformanceRunner(ProviderRegistry.empty())
+            .runCassette(ConformanceCassettes.ROOT, cassette);
+
+    assertThat(result.line())
+        .isEqualTo(
+            "SKIP TestGoogleCommon/vertex-claude-3-7-sonnet/simple.yaml provider not implemented");
+    assertThat(result.requestsTotal()).isZero();
+  }
+
+  @Test
+  void bedrockFromTheOptionalAwsModuleIsFoundAndReplaysItsEventStream() {
     Path cassette =
         ConformanceCassettes.cassette(
-            "TestBedrockCommon/bedrock-anthropic-claude-haiku-4-5/simple.yaml");
+            "TestBedrockCommon/bedrock-anthropic-claude-haiku-4-5/tool_streaming.yaml");
 
     ScenarioResult result =
         ConformanceRunner.standard().runCassette(ConformanceCassettes.ROOT, cassette);
 
     assertThat(result.line())
         .isEqualTo(
-            "SKIP TestBedrockCommon/bedrock-anthropic-claude-haiku-4-5/simple.yaml provider not"
-                + " implemented");
-    assertThat(result.requestsTotal()).isZero();
+            "PASS TestBedrockCommon/bedrock-anthropic-claude-haiku-4-5/tool_streaming.yaml"
+                + " request=identical");
+    assertThat(result.requestsTotal()).isEqualTo(2);
   }
 
   @Test

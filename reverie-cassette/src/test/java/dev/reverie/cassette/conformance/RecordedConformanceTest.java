@@ -70,6 +70,8 @@ class RecordedConformanceTest {
             "TestGoogleVertexObjectGeneration/vertex-claude-3-7-sonnet/",
             "TestGoogleObjectGeneration/",
             "TestGoogleThinking/",
+            "TestBedrockCommon/",
+            "TestBedrockBasicAuth/",
             "TestOpenAICompatibleCommon/",
             "TestOpenAICompatibleThinking/",
             "TestOpenAICompatObjectGeneration/",

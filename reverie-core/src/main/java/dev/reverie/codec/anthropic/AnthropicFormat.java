@@ -2,7 +2,7 @@ package dev.reverie.codec.anthropic;
 
 /**
  * Constants of the Anthropic Messages format that every service speaking it shares (Anthropic
- * directly, and later Bedrock and Vertex).
+ * directly, Bedrock, and later Vertex).
  */
 public final class AnthropicFormat {
   /**

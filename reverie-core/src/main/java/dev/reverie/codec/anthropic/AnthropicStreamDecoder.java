@@ -51,6 +51,9 @@ import java.util.function.Consumer;
  * IncompleteStreamException}; an event that is not JSON or breaks the block protocol ends it with a
  * {@link StreamProtocolException}. Unknown events, blocks and deltas are skipped, so API additions
  * do not break old clients.
+ *
+ * <p>As a {@link FrameDecoder} it reads SSE events (Anthropic directly, Vertex); a service that
+ * frames the same events otherwise (Bedrock's AWS event stream) feeds them to {@link #onEvent}.
  */
 public final class AnthropicStreamDecoder implements FrameDecoder<SseEvent> {
   private static final String PROVIDER = AnthropicFormat.OPTIONS_KEY;
@@ -124,36 +127,45 @@ public final class AnthropicStreamDecoder implements FrameDecoder<SseEvent> {
       onFailure(malformed, out);
       return;
     }
-    String data = event.data().strip();
-    if (data.isEmpty() || event.isDoneMarker()) return;
+    if (event.isDoneMarker()) return;
+    onEvent(event.event(), event.data(), "at line " + event.lineNumber(), out);
+  }
+
+  /**
+   * Decodes one Messages API event however it was framed: an SSE event, or the payload of an AWS
+   * event-stream message (Bedrock). The event's own {@code type} field wins over {@code eventName}.
+   *
+   * @param eventName the name the framing gave the event (the SSE {@code event:} field), or empty
+   * @param json the event's JSON text
+   * @param location where the event was, for error messages (e.g. {@code at line 12})
+   */
+  public void onEvent(String eventName, String json, String location, Consumer<StreamPart> out) {
+    if (done) return;
+    if (malformed != null) {
+      onFailure(malformed, out);
+      return;
+    }
+    String data = json.strip();
+    if (data.isEmpty()) return;
+    String what = "the Anthropic stream event " + location;
     JsonNode node;
     try {
-      node = Json.parse(data, "the Anthropic stream event at line " + event.lineNumber());
+      node = Json.parse(data, what);
     } catch (StreamProtocolException e) {
       malformed = e;
       return;
     }
     try {
       if (node == null || !node.isObject()) {
-        throw new StreamProtocolException(
-            "the Anthropic stream event at line "
-                + event.lineNumber()
-                + " is not a JSON object: "
-                + Json.abbreviate(data));
+        throw new StreamProtocolException(what + " is not a JSON object: " + Json.abbreviate(data));
       }
       String type = Json.text(node, "type");
-      handle(type.isEmpty() ? event.event() : type, node, out);
+      handle(type.isEmpty() ? eventName : type, node, out);
     } catch (ReverieException e) {
       onFailure(e, out);
     } catch (RuntimeException e) {
       onFailure(
-          new StreamProtocolException(
-              "the Anthropic stream event at line "
-                  + event.lineNumber()
-                  + " could not be decoded: "
-                  + e.getMessage(),
-              e),
-          out);
+          new StreamProtocolException(what + " could not be decoded: " + e.getMessage(), e), out);
     }
   }
 

@@ -1,7 +1,8 @@
 /**
  * The Anthropic Messages wire format, shared by every service that speaks it (Anthropic directly,
- * later Bedrock and Vertex): request encoding, response and event decoding, error bodies, and the
- * format's public option types ({@link dev.reverie.codec.anthropic.AnthropicOptions}, {@link
+ * Bedrock in {@code reverie-aws}, later Vertex): request encoding, response and event decoding,
+ * error bodies, and the format's public option types ({@link
+ * dev.reverie.codec.anthropic.AnthropicOptions}, {@link
  * dev.reverie.codec.anthropic.AnthropicCaching}, {@link
  * dev.reverie.codec.anthropic.AnthropicTools}).
  *

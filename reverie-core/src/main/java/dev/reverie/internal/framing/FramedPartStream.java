@@ -54,6 +54,15 @@ public final class FramedPartStream<F> implements PartStream {
         response, new NdjsonReader(response.body()), decoder, initialParts);
   }
 
+  /** A stream of the AWS event-stream messages of {@code response}'s body (Bedrock). */
+  public static FramedPartStream<EventStreamMessage> eventStream(
+      HttpResponse response,
+      FrameDecoder<EventStreamMessage> decoder,
+      List<StreamPart> initialParts) {
+    return new FramedPartStream<>(
+        response, new EventStreamReader(response.body()), decoder, initialParts);
+  }
+
   /** A stream of the server-sent events of {@code response}'s body. */
   public static FramedPartStream<SseEvent> sse(
       HttpResponse response, FrameDecoder<SseEvent> decoder, List<StreamPart> initialParts) {

@@ -61,6 +61,7 @@ public final class ProviderHttp {
     } catch (RuntimeException e) {
       parsed = new ErrorBodyParser.ParsedError("", body);
     }
+    String type = parsed.type().isEmpty() ? awsErrorType(headers) : parsed.type();
     String message = parsed.message().isBlank() ? body.strip() : parsed.message();
     if (message.isEmpty()) message = "(empty body)";
     // An unparsed body can be an HTML error page: keep the exception message readable.
@@ -71,11 +72,22 @@ public final class ProviderHttp {
     return new ProviderException(
         providerId,
         status,
-        parsed.type(),
+        type,
         message,
         requestId(headers),
         retryable,
         RetryAfter.millis(headers));
+  }
+
+  /**
+   * The error type AWS services put in {@code x-amzn-ErrorType} (e.g. {@code
+   * ValidationException:http://internal.amazon.com/coral/...}), without its namespace; empty when
+   * absent.
+   */
+  private static String awsErrorType(HttpHeaders headers) {
+    String value = headers.first("x-amzn-errortype").orElse("").strip();
+    int colon = value.indexOf(':');
+    return colon >= 0 ? value.substring(0, colon) : value;
   }
 
   private static String requestId(HttpHeaders headers) {
