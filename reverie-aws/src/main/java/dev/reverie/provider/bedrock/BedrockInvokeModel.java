@@ -86,7 +86,11 @@ final class BedrockInvokeModel implements ProviderModel {
   public PartStream stream(Call call) {
     AnthropicRequest request = encoder.encode(call, null, false);
     HttpResponse response =
-        http.post(invokeWithResponseStream, requestHeaders(call, EVENT_STREAM), body(request));
+        http.postForStream(
+            invokeWithResponseStream,
+            requestHeaders(call, EVENT_STREAM),
+            body(request),
+            EVENT_STREAM);
     String requestId = response.headers().first("x-amzn-requestid").orElse("");
     var events = new AnthropicStreamDecoder(requestId);
     return FramedPartStream.eventStream(

@@ -73,7 +73,11 @@ public final class ChatCompletionsModel implements ProviderModel {
   public PartStream stream(Call call) {
     var encoded = encoder.encode(call, modelId, true);
     HttpResponse response =
-        http.post(endpoint, requestHeaders(call, "text/event-stream"), Json.write(encoded.body()));
+        http.postForStream(
+            endpoint,
+            requestHeaders(call, "text/event-stream"),
+            Json.write(encoded.body()),
+            "text/event-stream");
     var streamDecoder = new ChatStreamDecoder(dialect);
     return FramedPartStream.sse(
         response, streamDecoder, List.of(streamDecoder.start(encoded.warnings())));

@@ -95,10 +95,11 @@ public final class GeminiModel implements ProviderModel {
   public PartStream stream(Call call) {
     GeminiRequest request = encoder.encode(call, modelId);
     HttpResponse response =
-        http.post(
+        http.postForStream(
             URI.create(modelUrl + ":streamGenerateContent?alt=sse"),
             requestHeaders(call, "text/event-stream"),
-            Json.write(request.body()));
+            Json.write(request.body()),
+            "text/event-stream");
     var streamDecoder =
         new GeminiStreamDecoder(
             response.headers().first("x-goog-request-id").orElse(""), this::nextToolCallId);

@@ -74,7 +74,11 @@ public final class ResponsesModel implements ProviderModel {
   public PartStream stream(Call call) {
     ResponsesRequest request = encoder.encode(call, modelId, true);
     HttpResponse response =
-        http.post(endpoint, requestHeaders(call, "text/event-stream"), Json.write(request.body()));
+        http.postForStream(
+            endpoint,
+            requestHeaders(call, "text/event-stream"),
+            Json.write(request.body()),
+            "text/event-stream");
     var streamDecoder = new ResponsesStreamDecoder(providerId);
     return FramedPartStream.sse(
         response, streamDecoder, List.of(streamDecoder.start(request.warnings())));

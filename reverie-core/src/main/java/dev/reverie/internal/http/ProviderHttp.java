@@ -1,6 +1,7 @@
 package dev.reverie.internal.http;
 
 import dev.reverie.error.ProviderException;
+import dev.reverie.error.StreamProtocolException;
 import dev.reverie.error.TransportException;
 import dev.reverie.transport.HttpHeaders;
 import dev.reverie.transport.HttpRequest;
@@ -44,6 +45,44 @@ public final class ProviderHttp {
     try (response) {
       throw toException(response.status(), response.headers(), readBounded(response.body()));
     }
+  }
+
+  /**
+   * POSTs {@code json} for a stream: as {@link #post}, and the 2xx body must be of one of {@code
+   * mediaTypes} (e.g. {@code text/event-stream}) when the response names its type. A body of
+   * another type (a proxy's HTML login page, a JSON error with status 200) is read up to a bound,
+   * closed, and reported with its type and an excerpt, rather than fed to the stream's decoder.
+   *
+   * @throws StreamProtocolException for a 2xx body of another media type
+   */
+  public HttpResponse postForStream(
+      URI uri, HttpHeaders headers, String json, String... mediaTypes) {
+    HttpResponse response = post(uri, headers, json);
+    String contentType = response.headers().first("Content-Type").orElse("").strip();
+    if (contentType.isEmpty() || hasMediaType(contentType, mediaTypes)) return response;
+    String excerpt;
+    try (response) {
+      excerpt = readBounded(response.body()).strip();
+    }
+    if (excerpt.length() > MAX_MESSAGE) excerpt = excerpt.substring(0, MAX_MESSAGE) + "…";
+    throw new StreamProtocolException(
+        providerId
+            + ": expected a "
+            + String.join(" or ", mediaTypes)
+            + " body but the response (status "
+            + response.status()
+            + ") is "
+            + contentType
+            + (excerpt.isEmpty() ? " and empty" : ": " + excerpt));
+  }
+
+  private static boolean hasMediaType(String contentType, String... mediaTypes) {
+    int semicolon = contentType.indexOf(';');
+    String type = (semicolon >= 0 ? contentType.substring(0, semicolon) : contentType).strip();
+    for (String wanted : mediaTypes) {
+      if (type.equalsIgnoreCase(wanted)) return true;
+    }
+    return false;
   }
 
   /** POSTs {@code json} and returns the whole 2xx body as text. */

@@ -78,7 +78,8 @@ final class AnthropicMessagesModel implements ProviderModel {
     AnthropicRequest request = encoder.encode(call, modelId, true);
     HttpHeaders requestHeaders = requestHeaders(call, request.betas(), "text/event-stream");
     HttpResponse response =
-        http.post(uri(requestHeaders), requestHeaders, Json.write(request.body()));
+        http.postForStream(
+            uri(requestHeaders), requestHeaders, Json.write(request.body()), "text/event-stream");
     var streamDecoder =
         new AnthropicStreamDecoder(response.headers().first("request-id").orElse(""));
     return FramedPartStream.sse(

@@ -76,10 +76,11 @@ final class VertexAnthropicModel implements ProviderModel {
   public PartStream stream(Call call) {
     AnthropicRequest request = encoder.encode(call, null, true);
     HttpResponse response =
-        http.post(
+        http.postForStream(
             URI.create(modelUrl + ":streamRawPredict"),
             requestHeaders(call, "text/event-stream"),
-            Json.write(forVertex(request)));
+            Json.write(forVertex(request)),
+            "text/event-stream");
     var streamDecoder =
         new AnthropicStreamDecoder(response.headers().first("request-id").orElse(""));
     return FramedPartStream.sse(
