@@ -60,6 +60,9 @@ final class ChatStreamDecoder
   // ProviderData once, at the finish.
   private final com.fasterxml.jackson.databind.node.ObjectNode metadata = Json.object();
   private boolean identityRead;
+  // An event that was not valid JSON, kept until the next frame or the end says what it was.
+  private StreamProtocolException malformed;
+  private long malformedLine;
   private boolean done;
   private boolean sawDone;
   private boolean refused;
@@ -99,6 +102,11 @@ final class ChatStreamDecoder
   @Override
   public void onFrame(SseEvent event, Consumer<StreamPart> out) {
     if (done) return;
+    if (malformed != null) {
+      // More followed the broken event: it was garbage, not the network cutting the body short.
+      fail(malformed, out);
+      return;
+    }
     if (event.isDoneMarker()) {
       sawDone = true;
       finish(out);
@@ -118,15 +126,17 @@ final class ChatStreamDecoder
           out);
       return;
     } catch (Exception e) {
-      fail(
+      // Decided by what comes next: another event makes this a protocol error; the end of the
+      // body makes it a truncation, retryable like a body cut between events.
+      malformed =
           new StreamProtocolException(
               dialect.serviceId()
                   + " stream: the event at line "
                   + event.lineNumber()
                   + " is not valid JSON: "
                   + Json.abbreviate(event.data()),
-              e),
-          out);
+              e);
+      malformedLine = event.lineNumber();
       return;
     }
     if (!chunk.error().isNull()) {
@@ -309,6 +319,16 @@ final class ChatStreamDecoder
 
   @Override
   public void onEnd(Consumer<StreamPart> out) {
+    if (malformed != null) {
+      fail(
+          new IncompleteStreamException(
+              dialect.serviceId()
+                  + " stream was cut off inside its last event (line "
+                  + malformedLine
+                  + "); the answer may be truncated"),
+          out);
+      return;
+    }
     if (!sawDone && dialect.requiresDoneMarker()) {
       fail(
           new IncompleteStreamException(

@@ -156,16 +156,40 @@ class OpenAiChatStreamTest {
   }
 
   @Test
-  void aMalformedChunkIsATypedErrorNamingTheLine() {
+  void aMalformedChunkFollowedByMoreIsAProtocolErrorNamingTheLine() {
     String body =
-        SseBodies.chunk("{\"content\":\"{\"}", null) + "data: {\"choices\":[{\"delta\":\n\n";
+        SseBodies.chunk("{\"content\":\"{\"}", null)
+            + "data: {\"choices\":[{\"delta\":\n\n"
+            + SseBodies.chunk("{\"content\":\"more\"}", null);
     var parts = collect(new ScriptedTransport().respond(200, "text/event-stream", body));
     assertThat(parts.get(parts.size() - 1))
         .isInstanceOfSatisfying(
             Error.class,
             e -> {
               assertThat(e.error()).isInstanceOf(StreamProtocolException.class);
+              assertThat(e.error().isRetryable()).isFalse();
               assertThat(e.error().getMessage()).contains("line 3");
+            });
+  }
+
+  /**
+   * A body cut in the middle of its last event is the network's truncation, as one cut between
+   * events is: retryable, not a protocol error.
+   */
+  @Test
+  void aBodyCutInsideItsLastEventIsARetryableIncompleteStream() {
+    String body = SseBodies.chunk("{\"content\":\"{\"}", null) + "data: {\"choices\":[{\"delta\":";
+    var parts = collect(new ScriptedTransport().respond(200, "text/event-stream", body));
+    assertThat(parts.get(parts.size() - 1))
+        .isInstanceOfSatisfying(
+            Error.class,
+            e -> {
+              assertThat(e.error()).isInstanceOf(IncompleteStreamException.class);
+              assertThat(e.error().isRetryable()).isTrue();
+              assertThat(e.error().getMessage())
+                  .isEqualTo(
+                      "openai stream was cut off inside its last event (line 3); the answer may"
+                          + " be truncated");
             });
   }
 
