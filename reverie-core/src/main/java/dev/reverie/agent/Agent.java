@@ -1,11 +1,13 @@
 package dev.reverie.agent;
 
 import dev.reverie.LanguageModel;
+import dev.reverie.ObjectSchema;
 import dev.reverie.Prompt;
 import dev.reverie.ProviderData;
 import dev.reverie.error.ReverieException;
 import dev.reverie.message.Message;
 import dev.reverie.message.Role;
+import dev.reverie.repair.RepairHook;
 import dev.reverie.stream.Error;
 import dev.reverie.stream.StreamPart;
 import dev.reverie.tool.ProviderToolSpec;
@@ -216,6 +218,60 @@ public final class Agent {
       for (StreamPart part : stream) dispatcher.dispatch(part);
       return stream.result();
     }
+  }
+
+  /**
+   * Runs the loop on one user message and answers with an object of type {@code T}; the schema
+   * comes from the type.
+   *
+   * @throws NoObjectFromAgentException when the run ended without a valid object
+   */
+  public <T> AgentObjectResult<T> generateObject(Class<T> type, String userPrompt) {
+    return generateObject(ObjectSchema.of(type), Prompt.user(userPrompt), null);
+  }
+
+  /** As {@link #generateObject(Class, String)}, on a conversation. */
+  public <T> AgentObjectResult<T> generateObject(Class<T> type, Prompt input) {
+    return generateObject(ObjectSchema.of(type), input, null);
+  }
+
+  /**
+   * Runs the tool loop on a conversation and answers with an object of {@code schema}: the tools
+   * run as usual, and the object is obtained as {@link AgentObjectStrategy} says for this model,
+   * validated and, if malformed, repaired (built-in JSON repair, then {@code repair} if not null).
+   *
+   * @throws NoObjectFromAgentException when the run ended without a valid object: the model kept
+   *     calling tools until the run stopped, answered in prose, or wrote an invalid object
+   * @throws ReverieException when a model call fails, or {@link
+   *     dev.reverie.error.CancelledException} when the calling thread is interrupted
+   */
+  public <T> AgentObjectResult<T> generateObject(
+      ObjectSchema<T> schema, Prompt input, RepairHook repair) {
+    Objects.requireNonNull(schema, "schema");
+    try (var stream =
+        new AgentObjectStream<>(this, checkInput(input), schema, repair, AgentRun.Mode.GENERATE)) {
+      return stream.result();
+    }
+  }
+
+  /** Streams the loop on one user message, answering with an object of type {@code T}. */
+  public <T> AgentObjectStream<T> streamObject(Class<T> type, String userPrompt) {
+    return streamObject(ObjectSchema.of(type), Prompt.user(userPrompt), null);
+  }
+
+  /** Streams the loop on a conversation, answering with an object of type {@code T}. */
+  public <T> AgentObjectStream<T> streamObject(Class<T> type, Prompt input) {
+    return streamObject(ObjectSchema.of(type), input, null);
+  }
+
+  /**
+   * Streams the loop on a conversation, answering with an object of {@code schema} whose typed
+   * partials arrive while the model writes it; see {@link AgentObjectStream}. Close the stream.
+   */
+  public <T> AgentObjectStream<T> streamObject(
+      ObjectSchema<T> schema, Prompt input, RepairHook repair) {
+    Objects.requireNonNull(schema, "schema");
+    return new AgentObjectStream<>(this, checkInput(input), schema, repair, AgentRun.Mode.STREAM);
   }
 
   private static List<Message> checkInput(Prompt input) {

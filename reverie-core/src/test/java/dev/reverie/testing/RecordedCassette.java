@@ -29,7 +29,14 @@ public record RecordedCassette(String name, List<Interaction> interactions) {
    * TestAnthropicCommon/claude-sonnet-4/tool}.
    */
   public static RecordedCassette load(String name) {
-    String resource = "/anthropic/cassettes/" + name + ".json";
+    return loadResource("/anthropic/cassettes/" + name + ".json");
+  }
+
+  /**
+   * Loads a cassette of this form from any test resource, e.g. {@code /openai/cassettes/x.json}.
+   */
+  public static RecordedCassette loadResource(String resource) {
+    String name = resource;
     try (InputStream in = RecordedCassette.class.getResourceAsStream(resource)) {
       if (in == null) throw new IllegalArgumentException("no test resource " + resource);
       JsonNode root = PLAIN.readTree(in);
