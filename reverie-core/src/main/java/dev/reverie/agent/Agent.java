@@ -2,6 +2,7 @@ package dev.reverie.agent;
 
 import dev.reverie.LanguageModel;
 import dev.reverie.ObjectSchema;
+import dev.reverie.ObjectStrategy;
 import dev.reverie.Prompt;
 import dev.reverie.ProviderData;
 import dev.reverie.error.ReverieException;
@@ -92,6 +93,7 @@ public final class Agent {
   final int maxConcurrentTools;
   final ThreadFactory threadFactory;
   final Duration toolStopWait;
+  final ObjectStrategy objectStrategy;
 
   private Agent(Builder b) {
     model = b.model;
@@ -116,6 +118,7 @@ public final class Agent {
     maxConcurrentTools = b.maxConcurrentTools;
     threadFactory = b.threadFactory;
     toolStopWait = b.toolStopWait;
+    objectStrategy = b.objectStrategy;
     var names = new HashSet<String>();
     for (Tool tool : tools) requireUnique(names, tool.name());
     for (ProviderToolSpec tool : providerTools) requireUnique(names, tool.name());
@@ -154,6 +157,7 @@ public final class Agent {
     b.maxConcurrentTools = maxConcurrentTools;
     b.threadFactory = threadFactory;
     b.toolStopWait = toolStopWait;
+    b.objectStrategy = objectStrategy;
     return b;
   }
 
@@ -316,6 +320,7 @@ public final class Agent {
     private int maxConcurrentTools = DEFAULT_MAX_CONCURRENT_TOOLS;
     private ThreadFactory threadFactory;
     private Duration toolStopWait = DEFAULT_TOOL_STOP_WAIT;
+    private ObjectStrategy objectStrategy;
 
     private Builder(LanguageModel model) {
       this.model = Objects.requireNonNull(model, "model");
@@ -472,6 +477,20 @@ public final class Agent {
         throw new IllegalArgumentException("toolStopWait must not be negative");
       }
       toolStopWait = value;
+      return this;
+    }
+
+    /**
+     * How an object agent ({@code generateObject}, {@code streamObject}) gets its object; unless
+     * set, the model's capabilities decide ({@link AgentObjectStrategy}). {@link
+     * ObjectStrategy#RESPONSE_FORMAT} on a model that takes it alongside tools asks for the object
+     * in every step; any other choice makes the last step without tools use that strategy, e.g.
+     * {@link ObjectStrategy#SCHEMA_IN_PROMPT} for Anthropic with extended thinking, which refuses a
+     * forced tool. The model must support the strategy, or the object step fails with an {@link
+     * IllegalArgumentException}.
+     */
+    public Builder objectStrategy(ObjectStrategy value) {
+      objectStrategy = value;
       return this;
     }
 

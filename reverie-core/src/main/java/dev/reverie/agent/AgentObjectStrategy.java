@@ -22,8 +22,14 @@ public enum AgentObjectStrategy {
    */
   FINAL_OBJECT_STEP;
 
-  /** The strategy for a model with these capabilities. */
-  static AgentObjectStrategy of(ModelCapabilities capabilities) {
-    return capabilities.responseFormatWithTools() ? RESPONSE_FORMAT_WITH_TOOLS : FINAL_OBJECT_STEP;
+  /**
+   * The strategy for a model with these capabilities, given the object strategy the agent asks for
+   * (null: the model's preferred one).
+   */
+  static AgentObjectStrategy of(ModelCapabilities capabilities, ObjectStrategy requested) {
+    boolean responseFormat = requested == null || requested == ObjectStrategy.RESPONSE_FORMAT;
+    return responseFormat && capabilities.responseFormatWithTools()
+        ? RESPONSE_FORMAT_WITH_TOOLS
+        : FINAL_OBJECT_STEP;
   }
 }

@@ -63,7 +63,16 @@ public final class AgentObjectStream<T> implements AutoCloseable {
     this.schema = schema;
     this.repair = repair;
     this.mode = mode;
-    this.strategy = AgentObjectStrategy.of(agent.model.providerModel().capabilities());
+    var capabilities = agent.model.providerModel().capabilities();
+    if (agent.objectStrategy != null
+        && !capabilities.objectStrategies().contains(agent.objectStrategy)) {
+      throw new IllegalArgumentException(
+          "this model does not support the object strategy "
+              + agent.objectStrategy
+              + "; it supports "
+              + capabilities.objectStrategies());
+    }
+    this.strategy = AgentObjectStrategy.of(capabilities, agent.objectStrategy);
     ResponseFormat format =
         strategy == AgentObjectStrategy.RESPONSE_FORMAT_WITH_TOOLS
             ? new ResponseFormat(schema.schema(), schema.name(), schema.description())
@@ -206,7 +215,7 @@ public final class AgentObjectStream<T> implements AutoCloseable {
             .headers(agent.headers)
             .providerOptions(agent.providerOptions)
             .build();
-    return ObjectCall.of(call, schema).withRepair(repair);
+    return ObjectCall.of(call, schema).withRepair(repair).withStrategy(agent.objectStrategy);
   }
 
   /** Moves to the next source of partials; false when there is none. */

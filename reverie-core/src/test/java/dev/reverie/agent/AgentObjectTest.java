@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reverie.Call;
 import dev.reverie.FinishReason;
+import dev.reverie.ObjectStrategy;
 import dev.reverie.Usage;
 import dev.reverie.error.NoObjectGeneratedException;
 import dev.reverie.message.Message;
@@ -170,5 +171,37 @@ class AgentObjectTest {
 
     assertThat(result.object()).isEqualTo(new Weather("Florence", 40));
     assertThat(result.objectResult().repaired()).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void anAgentMayChooseTheObjectStepsStrategy(boolean streaming) {
+    var scripted =
+        new ScriptedProviderModel(
+            text("Sunny and 40 C."), text("{\"city\":\"Florence\",\"temperature_c\":40}"));
+    Agent agent =
+        agent(scripted).toBuilder().objectStrategy(ObjectStrategy.SCHEMA_IN_PROMPT).build();
+
+    AgentObjectResult<Weather> result = run(agent, streaming, new ArrayList<>());
+
+    assertThat(result.object()).isEqualTo(new Weather("Florence", 40));
+    Call objectStep = scripted.calls.get(1);
+    assertThat(objectStep.tools()).isEmpty();
+    assertThat(objectStep.toolChoice()).isNull();
+    assertThat(objectStep.prompt().messages().get(0).text())
+        .startsWith("Be brief")
+        .contains("You must respond with valid JSON");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aStrategyTheModelDoesNotSupportFailsBeforeAnyCall() {
+    var scripted = new ScriptedProviderModel(text("{}"));
+    Agent agent =
+        agent(scripted).toBuilder().objectStrategy(ObjectStrategy.RESPONSE_FORMAT).build();
+
+    assertThatThrownBy(() -> agent.generateObject(Weather.class, QUESTION))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("RESPONSE_FORMAT");
+    assertThat(scripted.calls).isEmpty();
   }
 }
