@@ -74,4 +74,48 @@ class AnthropicObjectAgentTest {
           .isEqualTo(cassette.interaction(i).request());
     }
   }
+
+  @Test
+  void streamedTheObjectToolsInputArrivesAsPartials() {
+    var cassette =
+        RecordedCassette.loadResource(
+            "/anthropic/cassettes/ReverieObjectAgent/weather-object-streaming.json");
+    var transport = new CutScriptedTransport();
+    for (var interaction : cassette.interactions()) {
+      transport.respondChunked(interaction.contentType(), interaction.responseBody(), 7);
+    }
+    var model =
+        Anthropic.builder()
+            .apiKey("test-key")
+            .transport(transport)
+            .build()
+            .languageModel("claude-sonnet-4-20250514");
+    Agent agent =
+        Agent.builder(model)
+            .system("You are a helpful assistant")
+            .maxOutputTokens(4000)
+            .tools(WEATHER)
+            .build();
+
+    var partials = new java.util.ArrayList<Weather>();
+    AgentObjectResult<Weather> result;
+    try (var stream = agent.streamObject(Weather.class, "What's the weather in Florence, Italy?")) {
+      for (Weather partial : stream.partials()) partials.add(partial);
+      result = stream.result();
+    }
+
+    assertThat(result.object()).isEqualTo(new Weather("Florence", 40));
+    assertThat(result.steps()).hasSize(2);
+    assertThat(result.totalUsage().outputTokens()).isEqualTo(50 + 12 + 30);
+    assertThat(partials).extracting(Weather::city).contains("Flor", "Florence");
+    assertThat(partials.get(partials.size() - 1)).isEqualTo(new Weather("Florence", 40));
+    List<HttpRequest> sent = transport.requests();
+    assertThat(sent).hasSameSizeAs(cassette.interactions());
+    for (int i = 0; i < sent.size(); i++) {
+      assertThat(sent.get(i).uri().toString()).isEqualTo(cassette.interaction(i).url());
+      assertThat(RecordedCassette.plainTree(sent.get(i).bodyText()))
+          .as("request %d: %s", i, sent.get(i).bodyText())
+          .isEqualTo(cassette.interaction(i).request());
+    }
+  }
 }
