@@ -109,6 +109,27 @@ public final class ObjectStream<T> implements AutoCloseable {
     this.fromToolInput = strategy == ObjectStrategy.FORCED_TOOL;
   }
 
+  /**
+   * An object read from any stream of parts, with the same incremental engine, validation and
+   * repair as {@link LanguageModel#streamObject}: text deltas (or, for {@link
+   * ObjectStrategy#FORCED_TOOL}, tool input deltas and the tool call) are the object's JSON, and
+   * the {@link Finish} part gives the usage and finish reason. Used where the parts come from
+   * elsewhere than one model call, such as the last step of an agent run. Closing it closes {@code
+   * parts}.
+   *
+   * @param repair a last-resort repair hook, or null
+   * @throws dev.reverie.schema.InvalidSchemaException when the schema cannot be compiled
+   */
+  public static <T> ObjectStream<T> of(
+      PartStream parts, ObjectSchema<T> schema, ObjectStrategy strategy, RepairHook repair) {
+    return new ObjectStream<>(
+        java.util.Objects.requireNonNull(parts, "parts"),
+        schema,
+        schema.validator(),
+        repair,
+        java.util.Objects.requireNonNull(strategy, "strategy"));
+  }
+
   /** Every event: typed partials, patches, completed array elements and early violations. */
   @SuppressWarnings("unchecked")
   public Iterable<ObjectEvent<T>> events() {

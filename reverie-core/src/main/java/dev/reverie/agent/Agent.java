@@ -1,11 +1,14 @@
 package dev.reverie.agent;
 
 import dev.reverie.LanguageModel;
+import dev.reverie.ObjectSchema;
+import dev.reverie.ObjectStrategy;
 import dev.reverie.Prompt;
 import dev.reverie.ProviderData;
 import dev.reverie.error.ReverieException;
 import dev.reverie.message.Message;
 import dev.reverie.message.Role;
+import dev.reverie.repair.RepairHook;
 import dev.reverie.stream.Error;
 import dev.reverie.stream.StreamPart;
 import dev.reverie.tool.ProviderToolSpec;
@@ -90,6 +93,7 @@ public final class Agent {
   final int maxConcurrentTools;
   final ThreadFactory threadFactory;
   final Duration toolStopWait;
+  final ObjectStrategy objectStrategy;
 
   private Agent(Builder b) {
     model = b.model;
@@ -114,6 +118,7 @@ public final class Agent {
     maxConcurrentTools = b.maxConcurrentTools;
     threadFactory = b.threadFactory;
     toolStopWait = b.toolStopWait;
+    objectStrategy = b.objectStrategy;
     var names = new HashSet<String>();
     for (Tool tool : tools) requireUnique(names, tool.name());
     for (ProviderToolSpec tool : providerTools) requireUnique(names, tool.name());
@@ -152,6 +157,7 @@ public final class Agent {
     b.maxConcurrentTools = maxConcurrentTools;
     b.threadFactory = threadFactory;
     b.toolStopWait = toolStopWait;
+    b.objectStrategy = objectStrategy;
     return b;
   }
 
@@ -218,6 +224,60 @@ public final class Agent {
     }
   }
 
+  /**
+   * Runs the loop on one user message and answers with an object of type {@code T}; the schema
+   * comes from the type.
+   *
+   * @throws NoObjectFromAgentException when the run ended without a valid object
+   */
+  public <T> AgentObjectResult<T> generateObject(Class<T> type, String userPrompt) {
+    return generateObject(ObjectSchema.of(type), Prompt.user(userPrompt), null);
+  }
+
+  /** As {@link #generateObject(Class, String)}, on a conversation. */
+  public <T> AgentObjectResult<T> generateObject(Class<T> type, Prompt input) {
+    return generateObject(ObjectSchema.of(type), input, null);
+  }
+
+  /**
+   * Runs the tool loop on a conversation and answers with an object of {@code schema}: the tools
+   * run as usual, and the object is obtained as {@link AgentObjectStrategy} says for this model,
+   * validated and, if malformed, repaired (built-in JSON repair, then {@code repair} if not null).
+   *
+   * @throws NoObjectFromAgentException when the run ended without a valid object: the model kept
+   *     calling tools until the run stopped, answered in prose, or wrote an invalid object
+   * @throws ReverieException when a model call fails, or {@link
+   *     dev.reverie.error.CancelledException} when the calling thread is interrupted
+   */
+  public <T> AgentObjectResult<T> generateObject(
+      ObjectSchema<T> schema, Prompt input, RepairHook repair) {
+    Objects.requireNonNull(schema, "schema");
+    try (var stream =
+        new AgentObjectStream<>(this, checkInput(input), schema, repair, AgentRun.Mode.GENERATE)) {
+      return stream.result();
+    }
+  }
+
+  /** Streams the loop on one user message, answering with an object of type {@code T}. */
+  public <T> AgentObjectStream<T> streamObject(Class<T> type, String userPrompt) {
+    return streamObject(ObjectSchema.of(type), Prompt.user(userPrompt), null);
+  }
+
+  /** Streams the loop on a conversation, answering with an object of type {@code T}. */
+  public <T> AgentObjectStream<T> streamObject(Class<T> type, Prompt input) {
+    return streamObject(ObjectSchema.of(type), input, null);
+  }
+
+  /**
+   * Streams the loop on a conversation, answering with an object of {@code schema} whose typed
+   * partials arrive while the model writes it; see {@link AgentObjectStream}. Close the stream.
+   */
+  public <T> AgentObjectStream<T> streamObject(
+      ObjectSchema<T> schema, Prompt input, RepairHook repair) {
+    Objects.requireNonNull(schema, "schema");
+    return new AgentObjectStream<>(this, checkInput(input), schema, repair, AgentRun.Mode.STREAM);
+  }
+
   private static List<Message> checkInput(Prompt input) {
     Objects.requireNonNull(input, "input");
     List<Message> messages = input.messages();
@@ -260,6 +320,7 @@ public final class Agent {
     private int maxConcurrentTools = DEFAULT_MAX_CONCURRENT_TOOLS;
     private ThreadFactory threadFactory;
     private Duration toolStopWait = DEFAULT_TOOL_STOP_WAIT;
+    private ObjectStrategy objectStrategy;
 
     private Builder(LanguageModel model) {
       this.model = Objects.requireNonNull(model, "model");
@@ -416,6 +477,20 @@ public final class Agent {
         throw new IllegalArgumentException("toolStopWait must not be negative");
       }
       toolStopWait = value;
+      return this;
+    }
+
+    /**
+     * How an object agent ({@code generateObject}, {@code streamObject}) gets its object; unless
+     * set, the model's capabilities decide ({@link AgentObjectStrategy}). {@link
+     * ObjectStrategy#RESPONSE_FORMAT} on a model that takes it alongside tools asks for the object
+     * in every step; any other choice makes the last step without tools use that strategy, e.g.
+     * {@link ObjectStrategy#SCHEMA_IN_PROMPT} for Anthropic with extended thinking, which refuses a
+     * forced tool. The model must support the strategy, or the object step fails with an {@link
+     * IllegalArgumentException}.
+     */
+    public Builder objectStrategy(ObjectStrategy value) {
+      objectStrategy = value;
       return this;
     }
 

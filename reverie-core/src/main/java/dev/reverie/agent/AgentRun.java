@@ -3,6 +3,7 @@ package dev.reverie.agent;
 import dev.reverie.Call;
 import dev.reverie.Prompt;
 import dev.reverie.Response;
+import dev.reverie.ResponseFormat;
 import dev.reverie.Usage;
 import dev.reverie.error.CancelledException;
 import dev.reverie.error.IncompleteStreamException;
@@ -61,6 +62,7 @@ final class AgentRun {
   }
 
   private final Agent agent;
+  private final ResponseFormat responseFormat;
   private final List<Message> input;
   private final Mode mode;
   private final AgentThreads threads;
@@ -93,7 +95,16 @@ final class AgentRun {
   private int resultIndex;
 
   AgentRun(Agent agent, List<Message> input, Mode mode) {
+    this(agent, input, mode, null);
+  }
+
+  /**
+   * A run whose every step also asks for {@code responseFormat} (an object answer alongside tools),
+   * or none when null.
+   */
+  AgentRun(Agent agent, List<Message> input, Mode mode, ResponseFormat responseFormat) {
     this.agent = agent;
+    this.responseFormat = responseFormat;
     this.input = List.copyOf(input);
     this.mode = mode;
     this.threads = AgentThreads.forRun(agent.threadFactory);
@@ -228,6 +239,7 @@ final class AgentRun {
         .stopSequences(agent.stopSequences)
         .tools(specs)
         .toolChoice(choice)
+        .responseFormat(responseFormat)
         .headers(agent.headers)
         .providerOptions(plan.providerOptions())
         .build();

@@ -126,9 +126,12 @@ final class ScriptedProviderModel implements ProviderModel {
     return modelId;
   }
 
+  /** What the model declares; tools only unless a test says otherwise. */
+  volatile ModelCapabilities capabilities = ModelCapabilities.toolsOnly();
+
   @Override
   public ModelCapabilities capabilities() {
-    return ModelCapabilities.toolsOnly();
+    return capabilities;
   }
 
   private Turn nextTurn(Call call) {

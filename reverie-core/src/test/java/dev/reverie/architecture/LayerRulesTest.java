@@ -62,6 +62,7 @@ class LayerRulesTest {
     "dev.reverie.error..",
     "dev.reverie.transport..",
     "dev.reverie.agent..",
+    "dev.reverie.conversation..",
   };
 
   /**

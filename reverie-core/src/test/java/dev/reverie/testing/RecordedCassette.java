@@ -37,7 +37,14 @@ public record RecordedCassette(String name, List<Interaction> interactions) {
    * TestGoogleCommon/gemini-2.5-flash/multi_tool}.
    */
   public static RecordedCassette load(String format, String name) {
-    String resource = "/" + format + "/cassettes/" + name + ".json";
+    return loadResource("/" + format + "/cassettes/" + name + ".json");
+  }
+
+  /**
+   * Loads a cassette of this form from any test resource, e.g. {@code /openai/cassettes/x.json}.
+   */
+  public static RecordedCassette loadResource(String resource) {
+    String name = resource;
     try (InputStream in = RecordedCassette.class.getResourceAsStream(resource)) {
       if (in == null) throw new IllegalArgumentException("no test resource " + resource);
       JsonNode root = PLAIN.readTree(in);
