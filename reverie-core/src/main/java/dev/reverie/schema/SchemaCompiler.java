@@ -34,6 +34,9 @@ final class SchemaCompiler {
   private final JsonNode root;
   private final Map<JsonNode, CompiledSchema> compiled = new IdentityHashMap<>();
   private final Deque<CompiledSchema.Reference> unresolved = new ArrayDeque<>();
+  // Where a schema inside the document sets its own $id (a new base URI), if any does.
+  private String nestedId;
+  private boolean hasReferences;
 
   private SchemaCompiler(JsonNode root) {
     this.root = root;
@@ -52,8 +55,14 @@ final class SchemaCompiler {
     CompiledSchema result = compiler.compile(schema, "#", 0);
     while (!compiler.unresolved.isEmpty()) {
       CompiledSchema.Reference reference = compiler.unresolved.pop();
-      JsonNode target = compiler.resolve(reference.pointer);
+      JsonNode target = compiler.resolve(reference.pointer, "#");
       reference.target = compiler.compile(target, reference.pointer, 0);
+    }
+    if (compiler.nestedId != null && compiler.hasReferences) {
+      throw new InvalidSchemaException(
+          "the keyword \"$id\" at "
+              + compiler.nestedId
+              + " changes the base URI inside the schema, which references do not follow yet");
     }
     rejectCyclesWithoutProgress(result);
     return result;
@@ -75,6 +84,10 @@ final class SchemaCompiler {
     }
     if (!node.isObject()) {
       throw new InvalidSchemaException("expected a schema object at " + location + ": " + node);
+    }
+    KeywordPolicy.check(node, location);
+    if (node != root && node.has("$id")) {
+      nestedId = location;
     }
     int next = depth + 1;
     Map<String, CompiledSchema> properties = new LinkedHashMap<>();
@@ -117,8 +130,9 @@ final class SchemaCompiler {
       if (!refNode.isTextual()) {
         throw new InvalidSchemaException("$ref must be a string at " + location);
       }
+      hasReferences = true;
       reference = new CompiledSchema.Reference(refNode.asText());
-      resolve(reference.pointer); // fail fast on a reference that leads nowhere
+      resolve(reference.pointer, location); // fail fast on a reference that leads nowhere
       unresolved.push(reference);
     }
 
@@ -204,21 +218,34 @@ final class SchemaCompiler {
   }
 
   /** Resolves a local reference to the schema node it names. */
-  private JsonNode resolve(String reference) {
+  private JsonNode resolve(String reference, String location) {
     if (!reference.startsWith("#")) {
       throw new InvalidSchemaException(
-          "only references inside the schema are supported, not \"" + reference + "\"");
+          "the keyword \"$ref\" at "
+              + location
+              + " refers to \""
+              + reference
+              + "\", outside the schema document; only references inside the schema are supported (remote references need a resolver)");
     }
     // A fragment is percent-encoded; '+' is a literal plus there, not a space.
     String pointer =
         URLDecoder.decode(reference.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
     if (!pointer.isEmpty() && !pointer.startsWith("/")) {
-      throw new InvalidSchemaException("unsupported reference \"" + reference + "\"");
+      throw new InvalidSchemaException(
+          "the keyword \"$ref\" at "
+              + location
+              + " refers to \""
+              + reference
+              + "\", an anchor; only JSON Pointer references are supported yet");
     }
     JsonNode target = root.at(pointer);
     if (target.isMissingNode() || !(target.isObject() || target.isBoolean())) {
       throw new InvalidSchemaException(
-          "the reference \"" + reference + "\" does not point to a schema");
+          "the keyword \"$ref\" at "
+              + location
+              + ": the reference \""
+              + reference
+              + "\" does not point to a schema");
     }
     return target;
   }
