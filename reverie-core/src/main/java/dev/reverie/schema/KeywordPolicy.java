@@ -38,19 +38,6 @@ final class KeywordPolicy {
   /** Keywords with an effect on validity that this validator does not enforce yet, and why. */
   static final Map<String, String> REFUSED =
       Map.ofEntries(
-          Map.entry("not", "is not supported yet"),
-          Map.entry("if", "is not supported yet"),
-          Map.entry("then", "is not supported yet"),
-          Map.entry("else", "is not supported yet"),
-          Map.entry("patternProperties", "is not supported yet"),
-          Map.entry("dependentRequired", "is not supported yet"),
-          Map.entry("dependentSchemas", "is not supported yet"),
-          Map.entry("minProperties", "is not supported yet"),
-          Map.entry("maxProperties", "is not supported yet"),
-          Map.entry("contains", "is not supported yet"),
-          Map.entry("minContains", "is not supported yet"),
-          Map.entry("maxContains", "is not supported yet"),
-          Map.entry("propertyNames", "is not supported yet"),
           Map.entry("unevaluatedProperties", "is not supported"),
           Map.entry("unevaluatedItems", "is not supported"),
           Map.entry("$dynamicRef", "is not supported"),

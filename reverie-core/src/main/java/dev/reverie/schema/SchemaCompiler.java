@@ -192,8 +192,80 @@ final class SchemaCompiler {
             compileAll(node.get("allOf"), location + "/allOf", next),
             compileAll(node.get("anyOf"), location + "/anyOf", next),
             compileAll(node.get("oneOf"), location + "/oneOf", next));
+    compileApplicators(node, location, next, result);
     compiled.put(node, result);
     return result;
+  }
+
+  /** Reads the keywords kept outside the constructor (see {@link CompiledSchema}). */
+  private void compileApplicators(JsonNode node, String location, int next, CompiledSchema into) {
+    if (into.pattern != null) into.patternSource = node.get("pattern").asText();
+    into.not = optional(node, "not", location, next);
+    into.ifSchema = optional(node, "if", location, next);
+    if (into.ifSchema != null) {
+      // then and else without if have no effect.
+      into.thenSchema = optional(node, "then", location, next);
+      into.elseSchema = optional(node, "else", location, next);
+    }
+    into.propertyNames = optional(node, "propertyNames", location, next);
+    into.contains = optional(node, "contains", location, next);
+    if (into.contains != null) {
+      into.minContains = count(node, "minContains", location);
+      into.maxContains = count(node, "maxContains", location);
+    }
+    into.minProperties = count(node, "minProperties", location);
+    into.maxProperties = count(node, "maxProperties", location);
+    JsonNode patterns = node.get("patternProperties");
+    if (patterns != null) {
+      requireObject(patterns, location + "/patternProperties");
+      List<CompiledSchema.PatternProperty> result = new ArrayList<>();
+      for (Map.Entry<String, JsonNode> entry : patterns.properties()) {
+        String at = location + "/patternProperties/" + escape(entry.getKey());
+        result.add(
+            new CompiledSchema.PatternProperty(
+                regex(entry.getKey(), "patternProperties", at),
+                compile(entry.getValue(), at, next)));
+      }
+      into.patternProperties = List.copyOf(result);
+    }
+    JsonNode dependentRequired = node.get("dependentRequired");
+    if (dependentRequired != null) {
+      requireObject(dependentRequired, location + "/dependentRequired");
+      Map<String, List<String>> result = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> entry : dependentRequired.properties()) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode name : entry.getValue()) {
+          if (!name.isTextual()) {
+            throw new InvalidSchemaException(
+                "the keyword \"dependentRequired\" at " + location + " must list property names");
+          }
+          names.add(name.asText());
+        }
+        if (!entry.getValue().isArray()) {
+          throw new InvalidSchemaException(
+              "the keyword \"dependentRequired\" at " + location + " must list property names");
+        }
+        result.put(entry.getKey(), List.copyOf(names));
+      }
+      into.dependentRequired = Collections.unmodifiableMap(result);
+    }
+    JsonNode dependentSchemas = node.get("dependentSchemas");
+    if (dependentSchemas != null) {
+      requireObject(dependentSchemas, location + "/dependentSchemas");
+      Map<String, CompiledSchema> result = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> entry : dependentSchemas.properties()) {
+        result.put(
+            entry.getKey(),
+            compile(
+                entry.getValue(), location + "/dependentSchemas/" + escape(entry.getKey()), next));
+      }
+      into.dependentSchemas = Collections.unmodifiableMap(result);
+    }
+  }
+
+  private CompiledSchema optional(JsonNode node, String keyword, String location, int depth) {
+    JsonNode value = node.get(keyword);
+    return value == null ? null : compile(value, location + "/" + keyword, depth);
   }
 
   private static CompiledSchema booleanSchema(String location, boolean accepts) {
@@ -350,11 +422,20 @@ final class SchemaCompiler {
     if (!value.isTextual()) {
       throw new InvalidSchemaException("pattern must be a string at " + location);
     }
+    return regex(value.asText(), "pattern", location);
+  }
+
+  private static Pattern regex(String source, String keyword, String location) {
     try {
-      return Pattern.compile(value.asText());
+      return EcmaRegex.compile(source);
     } catch (PatternSyntaxException e) {
       throw new InvalidSchemaException(
-          "pattern is not a valid regular expression at " + location + ": " + e.getDescription(),
+          "the keyword \""
+              + keyword
+              + "\" at "
+              + location
+              + ": pattern is not a valid regular expression: "
+              + e.getDescription(),
           e);
     }
   }
@@ -421,6 +502,9 @@ final class SchemaCompiler {
       pending.addAll(schema.sameValueSchemas());
       pending.addAll(schema.prefixItems);
       pending.addAll(schema.properties.values());
+      schema.patternProperties.forEach(entry -> pending.add(entry.schema()));
+      if (schema.propertyNames != null) pending.add(schema.propertyNames);
+      if (schema.contains != null) pending.add(schema.contains);
       if (schema.items != null) {
         pending.add(schema.items);
       }
