@@ -383,6 +383,15 @@ public final class ObjectStream<T> implements AutoCloseable {
    */
   private static dev.reverie.schema.SchemaType numberKind(dev.reverie.json.JsonNumber number) {
     if (number.isIntegral()) return dev.reverie.schema.SchemaType.INTEGER;
+    String text = number.text();
+    int dot = text.indexOf('.');
+    if (dot >= 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0) {
+      // No exponent: whole exactly when every fraction digit is 0 (no decimal made per number).
+      for (int i = dot + 1; i < text.length(); i++) {
+        if (text.charAt(i) != '0') return dev.reverie.schema.SchemaType.NUMBER;
+      }
+      return dev.reverie.schema.SchemaType.INTEGER;
+    }
     try {
       java.math.BigDecimal decimal = number.bigDecimal();
       return decimal.signum() == 0 || decimal.stripTrailingZeros().scale() <= 0

@@ -291,6 +291,17 @@ final class SchemaCompiler {
 
   /** Resolves a local reference to the schema node it names. */
   private JsonNode resolve(String reference, String location) {
+    JsonNode rootId = root.get("$id");
+    if (rootId != null && rootId.isTextual()) {
+      // The root's own URI followed by a fragment is a reference inside this document.
+      String base = rootId.asText();
+      if (base.endsWith("#")) base = base.substring(0, base.length() - 1);
+      if (!base.isEmpty()
+          && reference.startsWith(base)
+          && (reference.length() == base.length() || reference.charAt(base.length()) == '#')) {
+        reference = reference.length() == base.length() ? "#" : reference.substring(base.length());
+      }
+    }
     if (!reference.startsWith("#")) {
       throw new InvalidSchemaException(
           "the keyword \"$ref\" at "
@@ -302,15 +313,10 @@ final class SchemaCompiler {
     // A fragment is percent-encoded; '+' is a literal plus there, not a space.
     String pointer =
         URLDecoder.decode(reference.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
-    if (!pointer.isEmpty() && !pointer.startsWith("/")) {
-      throw new InvalidSchemaException(
-          "the keyword \"$ref\" at "
-              + location
-              + " refers to \""
-              + reference
-              + "\", an anchor; only JSON Pointer references are supported yet");
-    }
-    JsonNode target = root.at(pointer);
+    JsonNode target =
+        !pointer.isEmpty() && !pointer.startsWith("/")
+            ? anchor(pointer, reference, location)
+            : root.at(pointer);
     if (target.isMissingNode() || !(target.isObject() || target.isBoolean())) {
       throw new InvalidSchemaException(
           "the keyword \"$ref\" at "
@@ -320,6 +326,36 @@ final class SchemaCompiler {
               + "\" does not point to a schema");
     }
     return target;
+  }
+
+  /**
+   * The one schema object in the document that declares {@code name} as its {@code $anchor} (or
+   * {@code $dynamicAnchor}, which a plain {@code $ref} treats the same way). Anchors are looked up
+   * document-wide: a document with nested {@code $id}s (several anchor scopes) and references is
+   * refused by {@link #compile(JsonNode)}.
+   */
+  private JsonNode anchor(String name, String reference, String location) {
+    JsonNode found = null;
+    Deque<JsonNode> pending = new ArrayDeque<>();
+    pending.push(root);
+    while (!pending.isEmpty()) {
+      JsonNode node = pending.pop();
+      if (node.isObject()
+          && (name.equals(node.path("$anchor").textValue())
+              || name.equals(node.path("$dynamicAnchor").textValue()))) {
+        if (found != null && found != node) {
+          throw new InvalidSchemaException(
+              "the keyword \"$ref\" at "
+                  + location
+                  + " refers to the anchor \""
+                  + reference
+                  + "\", which more than one schema declares");
+        }
+        found = node;
+      }
+      if (node.isContainerNode()) node.forEach(pending::push);
+    }
+    return found == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : found;
   }
 
   private static Set<CompiledSchema.Type> types(JsonNode node, String location) {
