@@ -58,10 +58,10 @@ final class ObjectFinisher {
     Optional<String> repairedText;
     try {
       repairedText = JsonRepair.repair(rawText);
-    } catch (ReverieException e) {
+    } catch (RuntimeException e) {
       // e.g. nested beyond the read limits: repair is hopeless, report why.
       repairedText = Optional.empty();
-      lastError = e;
+      lastError = typed(e);
     }
     if (repairedText.isPresent()) {
       try {
@@ -78,14 +78,20 @@ final class ObjectFinisher {
         lastError =
             new ReverieException(
                 "the repaired object does not match the schema: " + describe(violations));
-      } catch (ReverieException e) {
-        lastError = e;
+      } catch (RuntimeException e) {
+        lastError = typed(e);
       }
     } else if (lastError == null) {
       lastError = new ReverieException("the output is not JSON and could not be repaired");
     }
     if (hook != null) {
-      Optional<String> hooked = hook.repair(rawText, lastError);
+      Optional<String> hooked;
+      try {
+        hooked = hook.repair(rawText, lastError);
+      } catch (RuntimeException e) {
+        hooked = Optional.empty();
+        lastError = new ReverieException("the repair hook failed: " + e, e);
+      }
       if (hooked.isPresent()) {
         try {
           JsonValue tree = parseComplete(hooked.get());
@@ -95,8 +101,8 @@ final class ObjectFinisher {
               new ReverieException(
                   "the object from the repair hook does not match the schema: "
                       + describe(violations));
-        } catch (ReverieException e) {
-          lastError = e;
+        } catch (RuntimeException e) {
+          lastError = typed(e);
         }
       }
     }
@@ -106,6 +112,16 @@ final class ObjectFinisher {
         usage,
         finishReason,
         lastError);
+  }
+
+  /**
+   * {@code e} when it is already a Reverie error, else wrapped in one: no exception other than a
+   * {@link ReverieException} leaves the finisher.
+   */
+  private static ReverieException typed(RuntimeException e) {
+    return e instanceof ReverieException reverie
+        ? reverie
+        : new ReverieException("repairing the output failed: " + e, e);
   }
 
   static JsonValue parseComplete(String text) {

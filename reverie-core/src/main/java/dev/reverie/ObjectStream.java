@@ -355,7 +355,10 @@ public final class ObjectStream<T> implements AutoCloseable {
         if (wantPatches) pending.add(new ObjectEvent.Patch<>(change));
         EnclosingContainer parent = parentOf(added.path());
         // A null is judged at the end: it may stand for an optional property left out.
-        if (!added.value().isNull()) checkKind(added.path(), schemaKind(added.value()), parent);
+        if (!added.value().isNull()) {
+          dev.reverie.schema.SchemaType kind = schemaKind(added.value());
+          if (kind != null) checkKind(added.path(), kind, parent);
+        }
         if (!mirrorLost && (added.value().isObject() || added.value().isArray())) {
           openContainers.add(open(added.path(), added.value().isArray(), parent));
         }
@@ -390,11 +393,34 @@ public final class ObjectStream<T> implements AutoCloseable {
       case STRING -> dev.reverie.schema.SchemaType.STRING;
       case BOOLEAN -> dev.reverie.schema.SchemaType.BOOLEAN;
       case NULL -> dev.reverie.schema.SchemaType.NULL;
-      case NUMBER ->
-          ((dev.reverie.json.JsonNumber) value).isIntegral()
-              ? dev.reverie.schema.SchemaType.INTEGER
-              : dev.reverie.schema.SchemaType.NUMBER;
+      case NUMBER -> numberKind((dev.reverie.json.JsonNumber) value);
     };
+  }
+
+  /**
+   * {@code INTEGER} for any whole number however written ({@code 1}, {@code 1.0}, {@code 1e2}), as
+   * {@link dev.reverie.schema.SchemaType} and the final validation count it; null when no decimal
+   * can hold it (the final verdict reports it).
+   */
+  private static dev.reverie.schema.SchemaType numberKind(dev.reverie.json.JsonNumber number) {
+    if (number.isIntegral()) return dev.reverie.schema.SchemaType.INTEGER;
+    String text = number.text();
+    int dot = text.indexOf('.');
+    if (dot >= 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0) {
+      // No exponent: whole exactly when every fraction digit is 0 (no decimal made per number).
+      for (int i = dot + 1; i < text.length(); i++) {
+        if (text.charAt(i) != '0') return dev.reverie.schema.SchemaType.NUMBER;
+      }
+      return dev.reverie.schema.SchemaType.INTEGER;
+    }
+    try {
+      java.math.BigDecimal decimal = number.bigDecimal();
+      return decimal.signum() == 0 || decimal.stripTrailingZeros().scale() <= 0
+          ? dev.reverie.schema.SchemaType.INTEGER
+          : dev.reverie.schema.SchemaType.NUMBER;
+    } catch (NumberFormatException | ArithmeticException e) {
+      return null;
+    }
   }
 
   /** A container the parser is inside of, and its schema location. */
@@ -547,9 +573,11 @@ public final class ObjectStream<T> implements AutoCloseable {
         if (at.checksScalarsOnlyByKind()
             && !value.isNull()
             && !value.isObject()
-            && !value.isArray()
-            && (array.elementKinds & (1 << schemaKind(value).ordinal())) != 0) {
-          return Optional.empty();
+            && !value.isArray()) {
+          dev.reverie.schema.SchemaType kind = schemaKind(value);
+          if (kind != null && (array.elementKinds & (1 << kind.ordinal())) != 0) {
+            return Optional.empty();
+          }
         }
         return validator.checkComplete(at, completed.path(), value.toJsonNode(nodes), validated);
       }

@@ -79,7 +79,8 @@ public final class JsonRepair {
     try {
       JsonNode tree = STRICT.readTree(text);
       return tree == null || tree.isMissingNode() ? Optional.empty() : Optional.of(tree);
-    } catch (JsonProcessingException e) {
+    } catch (JsonProcessingException | NumberFormatException e) {
+      // A number no decimal can hold (1e99999999999) is reported by the repairing parser.
       return Optional.empty();
     }
   }

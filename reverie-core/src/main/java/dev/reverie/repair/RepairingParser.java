@@ -321,7 +321,13 @@ final class RepairingParser {
         }
         return NODES.numberNode(integer);
       }
-      return NODES.numberNode(new BigDecimal(cleaned));
+      try {
+        return NODES.numberNode(new BigDecimal(cleaned));
+      } catch (NumberFormatException e) {
+        // The exponent does not fit an int: no decimal can hold the number.
+        throw new JsonLimitException(
+            "the number " + abbreviate(raw) + " has an exponent out of range");
+      }
     }
     if (raw.equals("-Infinity") || raw.equals("+Infinity")) {
       return NODES.nullNode();
@@ -464,5 +470,9 @@ final class RepairingParser {
       }
     }
     return true;
+  }
+
+  private static String abbreviate(String raw) {
+    return raw.length() <= 40 ? raw : raw.substring(0, 40) + "…";
   }
 }

@@ -113,6 +113,45 @@ final class CompiledSchema {
   final List<CompiledSchema> anyOf;
   final List<CompiledSchema> oneOf;
 
+  /** A {@code patternProperties} entry: properties whose names match get this schema. */
+  record PatternProperty(Pattern pattern, CompiledSchema schema) {}
+
+  // The keywords below are set by the compiler right after construction, before the schema is
+  // published; absent ones stay null or empty.
+
+  /** {@code pattern} as the schema spells it (ECMA-262), for messages. */
+  String patternSource;
+
+  CompiledSchema not;
+  CompiledSchema ifSchema;
+  CompiledSchema thenSchema;
+  CompiledSchema elseSchema;
+  List<PatternProperty> patternProperties = List.of();
+  Map<String, List<String>> dependentRequired = Map.of();
+  Map<String, CompiledSchema> dependentSchemas = Map.of();
+  Integer minProperties;
+  Integer maxProperties;
+  CompiledSchema propertyNames;
+  CompiledSchema contains;
+  Integer minContains;
+  Integer maxContains;
+
+  /**
+   * Whether this schema has keywords that apply to the value as a whole and that checks of a value
+   * still being written do not follow ({@code not}, {@code if}, {@code dependentSchemas}, {@code
+   * contains}…): they only ever add violations when the value is complete.
+   */
+  boolean hasWholeValueKeywords() {
+    return not != null
+        || ifSchema != null
+        || !dependentRequired.isEmpty()
+        || !dependentSchemas.isEmpty()
+        || minProperties != null
+        || maxProperties != null
+        || propertyNames != null
+        || contains != null;
+  }
+
   CompiledSchema(
       String location,
       boolean rejectsEverything,
@@ -199,7 +238,9 @@ final class CompiledSchema {
         && pattern == null
         && reference == null
         && allOf.isEmpty()
-        && !hasAlternatives();
+        && !hasAlternatives()
+        && not == null
+        && ifSchema == null;
   }
 
   /** Whether this schema has {@code oneOf} or {@code anyOf} alternatives. */
@@ -220,6 +261,10 @@ final class CompiledSchema {
     if (reference != null && reference.target != null) {
       result.add(reference.target);
     }
+    for (CompiledSchema schema : new CompiledSchema[] {not, ifSchema, thenSchema, elseSchema}) {
+      if (schema != null) result.add(schema);
+    }
+    result.addAll(dependentSchemas.values());
     return result;
   }
 }

@@ -34,6 +34,9 @@ final class SchemaCompiler {
   private final JsonNode root;
   private final Map<JsonNode, CompiledSchema> compiled = new IdentityHashMap<>();
   private final Deque<CompiledSchema.Reference> unresolved = new ArrayDeque<>();
+  // Where a schema inside the document sets its own $id (a new base URI), if any does.
+  private String nestedId;
+  private boolean hasReferences;
 
   private SchemaCompiler(JsonNode root) {
     this.root = root;
@@ -52,8 +55,14 @@ final class SchemaCompiler {
     CompiledSchema result = compiler.compile(schema, "#", 0);
     while (!compiler.unresolved.isEmpty()) {
       CompiledSchema.Reference reference = compiler.unresolved.pop();
-      JsonNode target = compiler.resolve(reference.pointer);
+      JsonNode target = compiler.resolve(reference.pointer, "#");
       reference.target = compiler.compile(target, reference.pointer, 0);
+    }
+    if (compiler.nestedId != null && compiler.hasReferences) {
+      throw new InvalidSchemaException(
+          "the keyword \"$id\" at "
+              + compiler.nestedId
+              + " changes the base URI inside the schema, which references do not follow yet");
     }
     rejectCyclesWithoutProgress(result);
     return result;
@@ -75,6 +84,10 @@ final class SchemaCompiler {
     }
     if (!node.isObject()) {
       throw new InvalidSchemaException("expected a schema object at " + location + ": " + node);
+    }
+    KeywordPolicy.check(node, location);
+    if (node != root && node.has("$id")) {
+      nestedId = location;
     }
     int next = depth + 1;
     Map<String, CompiledSchema> properties = new LinkedHashMap<>();
@@ -117,8 +130,9 @@ final class SchemaCompiler {
       if (!refNode.isTextual()) {
         throw new InvalidSchemaException("$ref must be a string at " + location);
       }
+      hasReferences = true;
       reference = new CompiledSchema.Reference(refNode.asText());
-      resolve(reference.pointer); // fail fast on a reference that leads nowhere
+      resolve(reference.pointer, location); // fail fast on a reference that leads nowhere
       unresolved.push(reference);
     }
 
@@ -178,8 +192,80 @@ final class SchemaCompiler {
             compileAll(node.get("allOf"), location + "/allOf", next),
             compileAll(node.get("anyOf"), location + "/anyOf", next),
             compileAll(node.get("oneOf"), location + "/oneOf", next));
+    compileApplicators(node, location, next, result);
     compiled.put(node, result);
     return result;
+  }
+
+  /** Reads the keywords kept outside the constructor (see {@link CompiledSchema}). */
+  private void compileApplicators(JsonNode node, String location, int next, CompiledSchema into) {
+    if (into.pattern != null) into.patternSource = node.get("pattern").asText();
+    into.not = optional(node, "not", location, next);
+    into.ifSchema = optional(node, "if", location, next);
+    if (into.ifSchema != null) {
+      // then and else without if have no effect.
+      into.thenSchema = optional(node, "then", location, next);
+      into.elseSchema = optional(node, "else", location, next);
+    }
+    into.propertyNames = optional(node, "propertyNames", location, next);
+    into.contains = optional(node, "contains", location, next);
+    if (into.contains != null) {
+      into.minContains = count(node, "minContains", location);
+      into.maxContains = count(node, "maxContains", location);
+    }
+    into.minProperties = count(node, "minProperties", location);
+    into.maxProperties = count(node, "maxProperties", location);
+    JsonNode patterns = node.get("patternProperties");
+    if (patterns != null) {
+      requireObject(patterns, location + "/patternProperties");
+      List<CompiledSchema.PatternProperty> result = new ArrayList<>();
+      for (Map.Entry<String, JsonNode> entry : patterns.properties()) {
+        String at = location + "/patternProperties/" + escape(entry.getKey());
+        result.add(
+            new CompiledSchema.PatternProperty(
+                regex(entry.getKey(), "patternProperties", at),
+                compile(entry.getValue(), at, next)));
+      }
+      into.patternProperties = List.copyOf(result);
+    }
+    JsonNode dependentRequired = node.get("dependentRequired");
+    if (dependentRequired != null) {
+      requireObject(dependentRequired, location + "/dependentRequired");
+      Map<String, List<String>> result = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> entry : dependentRequired.properties()) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode name : entry.getValue()) {
+          if (!name.isTextual()) {
+            throw new InvalidSchemaException(
+                "the keyword \"dependentRequired\" at " + location + " must list property names");
+          }
+          names.add(name.asText());
+        }
+        if (!entry.getValue().isArray()) {
+          throw new InvalidSchemaException(
+              "the keyword \"dependentRequired\" at " + location + " must list property names");
+        }
+        result.put(entry.getKey(), List.copyOf(names));
+      }
+      into.dependentRequired = Collections.unmodifiableMap(result);
+    }
+    JsonNode dependentSchemas = node.get("dependentSchemas");
+    if (dependentSchemas != null) {
+      requireObject(dependentSchemas, location + "/dependentSchemas");
+      Map<String, CompiledSchema> result = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> entry : dependentSchemas.properties()) {
+        result.put(
+            entry.getKey(),
+            compile(
+                entry.getValue(), location + "/dependentSchemas/" + escape(entry.getKey()), next));
+      }
+      into.dependentSchemas = Collections.unmodifiableMap(result);
+    }
+  }
+
+  private CompiledSchema optional(JsonNode node, String keyword, String location, int depth) {
+    JsonNode value = node.get(keyword);
+    return value == null ? null : compile(value, location + "/" + keyword, depth);
   }
 
   private static CompiledSchema booleanSchema(String location, boolean accepts) {
@@ -204,23 +290,72 @@ final class SchemaCompiler {
   }
 
   /** Resolves a local reference to the schema node it names. */
-  private JsonNode resolve(String reference) {
+  private JsonNode resolve(String reference, String location) {
+    JsonNode rootId = root.get("$id");
+    if (rootId != null && rootId.isTextual()) {
+      // The root's own URI followed by a fragment is a reference inside this document.
+      String base = rootId.asText();
+      if (base.endsWith("#")) base = base.substring(0, base.length() - 1);
+      if (!base.isEmpty()
+          && reference.startsWith(base)
+          && (reference.length() == base.length() || reference.charAt(base.length()) == '#')) {
+        reference = reference.length() == base.length() ? "#" : reference.substring(base.length());
+      }
+    }
     if (!reference.startsWith("#")) {
       throw new InvalidSchemaException(
-          "only references inside the schema are supported, not \"" + reference + "\"");
+          "the keyword \"$ref\" at "
+              + location
+              + " refers to \""
+              + reference
+              + "\", outside the schema document; only references inside the schema are supported (remote references need a resolver)");
     }
     // A fragment is percent-encoded; '+' is a literal plus there, not a space.
     String pointer =
         URLDecoder.decode(reference.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
-    if (!pointer.isEmpty() && !pointer.startsWith("/")) {
-      throw new InvalidSchemaException("unsupported reference \"" + reference + "\"");
-    }
-    JsonNode target = root.at(pointer);
+    JsonNode target =
+        !pointer.isEmpty() && !pointer.startsWith("/")
+            ? anchor(pointer, reference, location)
+            : root.at(pointer);
     if (target.isMissingNode() || !(target.isObject() || target.isBoolean())) {
       throw new InvalidSchemaException(
-          "the reference \"" + reference + "\" does not point to a schema");
+          "the keyword \"$ref\" at "
+              + location
+              + ": the reference \""
+              + reference
+              + "\" does not point to a schema");
     }
     return target;
+  }
+
+  /**
+   * The one schema object in the document that declares {@code name} as its {@code $anchor} (or
+   * {@code $dynamicAnchor}, which a plain {@code $ref} treats the same way). Anchors are looked up
+   * document-wide: a document with nested {@code $id}s (several anchor scopes) and references is
+   * refused by {@link #compile(JsonNode)}.
+   */
+  private JsonNode anchor(String name, String reference, String location) {
+    JsonNode found = null;
+    Deque<JsonNode> pending = new ArrayDeque<>();
+    pending.push(root);
+    while (!pending.isEmpty()) {
+      JsonNode node = pending.pop();
+      if (node.isObject()
+          && (name.equals(node.path("$anchor").textValue())
+              || name.equals(node.path("$dynamicAnchor").textValue()))) {
+        if (found != null && found != node) {
+          throw new InvalidSchemaException(
+              "the keyword \"$ref\" at "
+                  + location
+                  + " refers to the anchor \""
+                  + reference
+                  + "\", which more than one schema declares");
+        }
+        found = node;
+      }
+      if (node.isContainerNode()) node.forEach(pending::push);
+    }
+    return found == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : found;
   }
 
   private static Set<CompiledSchema.Type> types(JsonNode node, String location) {
@@ -323,11 +458,20 @@ final class SchemaCompiler {
     if (!value.isTextual()) {
       throw new InvalidSchemaException("pattern must be a string at " + location);
     }
+    return regex(value.asText(), "pattern", location);
+  }
+
+  private static Pattern regex(String source, String keyword, String location) {
     try {
-      return Pattern.compile(value.asText());
+      return EcmaRegex.compile(source);
     } catch (PatternSyntaxException e) {
       throw new InvalidSchemaException(
-          "pattern is not a valid regular expression at " + location + ": " + e.getDescription(),
+          "the keyword \""
+              + keyword
+              + "\" at "
+              + location
+              + ": pattern is not a valid regular expression: "
+              + e.getDescription(),
           e);
     }
   }
@@ -394,6 +538,9 @@ final class SchemaCompiler {
       pending.addAll(schema.sameValueSchemas());
       pending.addAll(schema.prefixItems);
       pending.addAll(schema.properties.values());
+      schema.patternProperties.forEach(entry -> pending.add(entry.schema()));
+      if (schema.propertyNames != null) pending.add(schema.propertyNames);
+      if (schema.contains != null) pending.add(schema.contains);
       if (schema.items != null) {
         pending.add(schema.items);
       }

@@ -387,6 +387,14 @@ public final class SchemaValidator {
           run(kind);
         } else if (task instanceof Alternatives alternatives) {
           run(alternatives);
+        } else if (task instanceof Negation negation) {
+          run(negation);
+        } else if (task instanceof Condition condition) {
+          run(condition);
+        } else if (task instanceof Containment containment) {
+          run(containment);
+        } else if (task instanceof NameCheck nameCheck) {
+          run(nameCheck);
         } else {
           run((Violation) task);
         }
@@ -429,6 +437,9 @@ public final class SchemaValidator {
       }
       int hops = task.hops + 1;
       // Pushed in reverse of the order they should run and report in.
+      if (schema.hasWholeValueKeywords()) {
+        pushWholeValueKeywords(schema, value, path, hops, out);
+      }
       if (schema.hasAlternatives()) {
         pushAlternatives(
             schema,
@@ -448,6 +459,137 @@ public final class SchemaValidator {
         checkArray(schema, value, path, hops, out);
       } else if (value.isObject()) {
         checkObject(schema, value, path, hops, out);
+      }
+    }
+
+    /**
+     * Pushes the checks of {@code not}, {@code if}/{@code then}/{@code else}, {@code contains},
+     * {@code dependentSchemas}, {@code propertyNames} and the property counts; each decision task
+     * is pushed beneath the sub-validations it waits for.
+     */
+    private void pushWholeValueKeywords(
+        CompiledSchema schema, JsonNode value, Path path, int hops, Collector out) {
+      if (schema.not != null) {
+        var branch = new Collector();
+        tasks.push(new Negation(schema.not, path, branch, hops, out));
+        tasks.push(new Validate(schema.not, value, path, hops, branch));
+      }
+      if (schema.ifSchema != null) {
+        var branch = new Collector();
+        tasks.push(new Condition(schema, value, path, branch, hops, out));
+        tasks.push(new Validate(schema.ifSchema, value, path, hops, branch));
+      }
+      if (value.isArray() && schema.contains != null) {
+        List<Collector> branches = new ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) branches.add(new Collector());
+        tasks.push(new Containment(schema, path, branches, hops, out));
+        for (int i = value.size() - 1; i >= 0; i--) {
+          tasks.push(
+              new Validate(schema.contains, value.get(i), path.index(i), hops, branches.get(i)));
+        }
+      }
+      if (value.isObject()) {
+        int size = value.size();
+        if (schema.minProperties != null && size < schema.minProperties) {
+          out.add(
+              path, "must have at least " + schema.minProperties + " properties but has " + size);
+        }
+        if (schema.maxProperties != null && size > schema.maxProperties) {
+          out.add(
+              path, "must have at most " + schema.maxProperties + " properties but has " + size);
+        }
+        for (Map.Entry<String, List<String>> entry : schema.dependentRequired.entrySet()) {
+          if (value.has(entry.getKey())) {
+            for (String name : entry.getValue()) {
+              if (!value.has(name)) {
+                out.add(
+                    path,
+                    "missing property \""
+                        + name
+                        + "\", required when \""
+                        + entry.getKey()
+                        + "\" is present");
+              }
+            }
+          }
+        }
+        for (Map.Entry<String, CompiledSchema> entry : schema.dependentSchemas.entrySet()) {
+          if (value.has(entry.getKey())) {
+            tasks.push(new Validate(entry.getValue(), value, path, hops, out));
+          }
+        }
+        if (schema.propertyNames != null) {
+          List<String> names = new ArrayList<>();
+          value.fieldNames().forEachRemaining(names::add);
+          for (int i = names.size() - 1; i >= 0; i--) {
+            var branch = new Collector();
+            Path at = path.child(names.get(i));
+            tasks.push(new NameCheck(at, names.get(i), branch, hops, out));
+            tasks.push(
+                new Validate(
+                    schema.propertyNames,
+                    com.fasterxml.jackson.databind.node.TextNode.valueOf(names.get(i)),
+                    at,
+                    hops,
+                    branch));
+          }
+        }
+      }
+    }
+
+    private void run(Negation task) {
+      if (task.branch.violations.isEmpty()) {
+        task.out.add(task.path, "must not match the schema at " + task.schema.location);
+      }
+    }
+
+    private void run(Condition task) {
+      CompiledSchema next =
+          task.branch.violations.isEmpty() ? task.schema.thenSchema : task.schema.elseSchema;
+      if (next != null) {
+        tasks.push(new Validate(next, task.value, task.path, task.hops, task.out));
+      }
+    }
+
+    private void run(Containment task) {
+      int matches = 0;
+      for (Collector branch : task.branches) {
+        if (branch.violations.isEmpty()) matches++;
+      }
+      CompiledSchema schema = task.schema;
+      int least = schema.minContains == null ? 1 : schema.minContains;
+      if (matches < least) {
+        task.out.add(
+            task.path,
+            "must contain at least "
+                + least
+                + " item"
+                + (least == 1 ? "" : "s")
+                + " matching the schema at "
+                + schema.contains.location
+                + " but has "
+                + matches);
+      }
+      if (schema.maxContains != null && matches > schema.maxContains) {
+        task.out.add(
+            task.path,
+            "must contain at most "
+                + schema.maxContains
+                + " items matching the schema at "
+                + schema.contains.location
+                + " but has "
+                + matches);
+      }
+    }
+
+    private void run(NameCheck task) {
+      if (!task.branch.violations.isEmpty()) {
+        task.out.add(
+            task.path,
+            "the property name \""
+                + task.name
+                + "\" is not allowed: "
+                + task.branch.violations.get(0).message());
       }
     }
 
@@ -496,7 +638,16 @@ public final class SchemaValidator {
           // leave a property out, so it makes optional ones nullable and the model writes null.
           continue;
         }
-        if (propertySchema == null) {
+        boolean matchedPattern = false;
+        if (!schema.patternProperties.isEmpty()) {
+          for (CompiledSchema.PatternProperty pattern : schema.patternProperties) {
+            if (pattern.pattern().matcher(entry.getKey()).find()) {
+              matchedPattern = true;
+              children.add(new Validate(pattern.schema(), entry.getValue(), childPath, hops, out));
+            }
+          }
+        }
+        if (propertySchema == null && !matchedPattern) {
           propertySchema = schema.additionalProperties;
         }
         if (propertySchema == null) {
@@ -565,20 +716,35 @@ public final class SchemaValidator {
           (schema.types == null || schema.types.contains(CompiledSchema.Type.ARRAY))
               && isArrayIndex(token);
       if (objectAllowed && arrayAllowed) {
-        // Which keyword applies depends on the token's value: not the same for every index.
+        // The token may name an array element or a property called "0": which keywords apply
+        // depends on a value not seen here, so nothing is checked on this way down rather than
+        // risking a violation the whole value would not have.
         indexDependent = true;
-        // Untyped schema: follow whichever keywords this schema actually has for the token.
-        boolean hasItems = schema.items != null || !schema.prefixItems.isEmpty();
-        objectAllowed = schema.properties.containsKey(token) || !hasItems;
-        arrayAllowed = !objectAllowed;
+        return;
       }
       if (objectAllowed) {
         CompiledSchema propertySchema = schema.properties.get(token);
+        boolean matched = propertySchema != null;
         if (propertySchema != null) {
           tasks.push(
               new Descend(
                   propertySchema, task.tokens, task.index + 1, childPath, hops, task.leaf, out));
-        } else if (schema.additionalProperties != null) {
+        }
+        for (CompiledSchema.PatternProperty pattern : schema.patternProperties) {
+          if (pattern.pattern().matcher(token).find()) {
+            matched = true;
+            tasks.push(
+                new Descend(
+                    pattern.schema(),
+                    task.tokens,
+                    task.index + 1,
+                    childPath,
+                    hops,
+                    task.leaf,
+                    out));
+          }
+        }
+        if (!matched && schema.additionalProperties != null) {
           if (schema.additionalProperties.rejectsEverything) {
             out.add(childPath, notAllowed(schema, token));
           } else {
@@ -787,7 +953,7 @@ public final class SchemaValidator {
         }
       }
       if (schema.pattern != null && !schema.pattern.matcher(text).find()) {
-        out.add(path, "does not match the pattern " + schema.pattern.pattern());
+        out.add(path, "does not match the pattern " + schema.patternSource);
       }
     }
   }
@@ -824,7 +990,16 @@ public final class SchemaValidator {
 
   private record Branch(CompiledSchema schema, Collector out) {}
 
-  private sealed interface Task permits Validate, Descend, Kind, Alternatives, Violation {
+  private sealed interface Task
+      permits Validate,
+          Descend,
+          Kind,
+          Alternatives,
+          Negation,
+          Condition,
+          Containment,
+          NameCheck,
+          Violation {
     Path path();
 
     int hops();
@@ -855,6 +1030,25 @@ public final class SchemaValidator {
       List<Collector> branches,
       int hops,
       Collector out)
+      implements Task {}
+
+  /** Decides {@code not} once the value has been checked against its schema into {@code branch}. */
+  private record Negation(
+      CompiledSchema schema, Path path, Collector branch, int hops, Collector out)
+      implements Task {}
+
+  /** Decides whether {@code then} or {@code else} applies once {@code if} was checked. */
+  private record Condition(
+      CompiledSchema schema, JsonNode value, Path path, Collector branch, int hops, Collector out)
+      implements Task {}
+
+  /** Counts the array items that matched {@code contains}, one collector per item. */
+  private record Containment(
+      CompiledSchema schema, Path path, List<Collector> branches, int hops, Collector out)
+      implements Task {}
+
+  /** Reports a property name that broke {@code propertyNames}. */
+  private record NameCheck(Path path, String name, Collector branch, int hops, Collector out)
       implements Task {}
 
   /** A violation found while scheduling children, reported in document order. */

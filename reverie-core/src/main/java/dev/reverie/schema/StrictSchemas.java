@@ -181,7 +181,14 @@ public final class StrictSchemas {
         throw new InvalidSchemaException(
             "only references inside the schema are supported, not \"" + reference + "\"");
       }
-      JsonNode target = root.at(reference.substring(1));
+      String pointer = reference.substring(1);
+      if (!pointer.isEmpty() && !pointer.startsWith("/")) {
+        throw new InvalidSchemaException(
+            "OpenAI strict mode cannot send the anchor reference \""
+                + reference
+                + "\"; use a JSON Pointer reference");
+      }
+      JsonNode target = root.at(pointer);
       if (!(target instanceof ObjectNode)) {
         throw new InvalidSchemaException(
             "the reference \"" + reference + "\" does not point to a schema");

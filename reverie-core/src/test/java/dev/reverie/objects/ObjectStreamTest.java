@@ -317,6 +317,18 @@ class ObjectStreamTest {
   }
 
   @Test
+  void aNumberWithAHugeExponentIsATypedErrorForGenerateObject() throws Exception {
+    String body =
+        "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"{\\\"n\\\": 1e99999999999}\"},\"finish_reason\":\"stop\"}],"
+            + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,\"total_tokens\":2}}";
+    var transport = new ScriptedTransport().respond(200, "application/json", body);
+    assertThatThrownBy(() -> model(transport).generateObject(call()))
+        .isInstanceOfSatisfying(
+            NoObjectGeneratedException.class,
+            e -> assertThat(e.getMessage()).contains("exponent out of range"));
+  }
+
+  @Test
   void closingMidStreamIsAnErrorNotARepairedSuccess() throws Exception {
     var deltas = List.of("{\"title\":\"The Lo", "rd\",\"genres\":[],\"published_year\":1954}");
     var transport = new ScriptedTransport().respond(200, "text/event-stream", sse(deltas));

@@ -442,4 +442,23 @@ class SchemaValidatorTest {
   private static JsonNode json(String text) {
     return Json.parse(text, "test");
   }
+
+  @Test
+  void anUntypedSchemaGivesNoEarlyViolationForAnArrayElement() {
+    SchemaValidator validator = SchemaValidator.of(json("{\"additionalProperties\":false}"));
+    assertThat(validator.checkKind("/0", SchemaType.INTEGER)).isEmpty();
+    assertThat(validator.validate(json("[1]"))).isEmpty();
+  }
+
+  @Test
+  void patternPropertiesAreNotAdditionalPropertiesWhileStreaming() {
+    SchemaValidator validator =
+        SchemaValidator.of(
+            json(
+                "{\"type\":\"object\",\"patternProperties\":{\"^x-\":{\"type\":\"string\"}},"
+                    + "\"additionalProperties\":false}"));
+    assertThat(validator.checkKind("/x-a", SchemaType.STRING)).isEmpty();
+    assertThat(validator.checkKind("/x-a", SchemaType.INTEGER)).isPresent();
+    assertThat(validator.checkKind("/y", SchemaType.STRING)).isPresent();
+  }
 }
