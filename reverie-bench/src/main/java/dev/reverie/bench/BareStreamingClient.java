@@ -28,11 +28,30 @@ public final class BareStreamingClient {
 
   private final HttpClient client;
   private final URI uri;
+  private final String requestBody;
+  private final DeltaReader reader;
+
+  /** Picks the text of one event out of its JSON; the floor of one wire format. */
+  @FunctionalInterface
+  public interface DeltaReader {
+    /** Appends the event's text delta, if any; true if it appended some. */
+    boolean append(String json, StringBuilder out) throws IOException;
+  }
 
   /** A client posting to {@code baseUrl + "/chat/completions"} with its own JDK client. */
   public BareStreamingClient(String baseUrl) {
+    this(baseUrl + "/chat/completions", REQUEST, BareStreamingClient::appendContent);
+  }
+
+  /**
+   * A client of any SSE wire format: posts {@code request} to {@code url} and reads each {@code
+   * data:} line with {@code reader}.
+   */
+  public BareStreamingClient(String url, String request, DeltaReader reader) {
     this.client = HttpClient.newBuilder().build();
-    this.uri = URI.create(baseUrl + "/chat/completions");
+    this.uri = URI.create(url);
+    this.requestBody = request;
+    this.reader = reader;
   }
 
   /** What one stream carried: the concatenated content and how many chunks carried some. */
@@ -44,7 +63,7 @@ public final class BareStreamingClient {
         HttpRequest.newBuilder(uri)
             .header("Content-Type", "application/json")
             .header("Authorization", "Bearer k")
-            .POST(HttpRequest.BodyPublishers.ofString(REQUEST))
+            .POST(HttpRequest.BodyPublishers.ofString(requestBody))
             .build();
     HttpResponse<InputStream> response =
         client.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -52,11 +71,16 @@ public final class BareStreamingClient {
       response.body().close();
       throw new IOException("unexpected status " + response.statusCode());
     }
-    return read(response.body());
+    return read(response.body(), reader);
+  }
+
+  /** Reads an OpenAI chat event stream to its end (or {@code [DONE]}) and closes it. */
+  public static Streamed read(InputStream body) throws IOException {
+    return read(body, BareStreamingClient::appendContent);
   }
 
   /** Reads an event stream to its end (or {@code [DONE]}) and closes it. */
-  public static Streamed read(InputStream body) throws IOException {
+  public static Streamed read(InputStream body, DeltaReader deltas) throws IOException {
     var content = new StringBuilder();
     int chunks = 0;
     try (var reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
@@ -65,7 +89,7 @@ public final class BareStreamingClient {
         if (!line.startsWith("data: ")) continue;
         String data = line.substring(6);
         if (data.equals("[DONE]")) break;
-        if (appendContent(data, content)) chunks++;
+        if (deltas.append(data, content)) chunks++;
       }
     }
     return new Streamed(content.toString(), chunks);

@@ -4,7 +4,6 @@ import dev.reverie.LanguageModel;
 import dev.reverie.ObjectResult;
 import dev.reverie.ObjectStream;
 import dev.reverie.Prompt;
-import dev.reverie.provider.openai.OpenAi;
 import dev.reverie.stream.PartStream;
 import dev.reverie.stream.StreamPart;
 import dev.reverie.stream.TextDelta;
@@ -18,17 +17,20 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * The end-to-end bench: a loopback server streams a generated object as OpenAI chat-completion
- * chunks of 4-character content deltas, read alternately, in the same JVM, by Reverie's {@code
- * streamObject} (a typed {@link Library} partial after each change), by {@link
- * BareStreamingClient}, by Reverie's plain text stream (to split the gap between the transport
- * layers and the object layer) and by {@code streamObject} over {@link LeanDecodingModel} (what the
+ * The end-to-end bench: for each wire format Reverie speaks over SSE ({@link WireFormat}: OpenAI
+ * chat completions, Anthropic Messages, OpenAI Responses), a loopback server streams a generated
+ * object as events of 4-character deltas, read alternately, in the same JVM, by Reverie's {@code
+ * streamObject} (a typed {@link Library} partial after each change), by that format's bare floor
+ * ({@link BareStreamingClient}: JDK client and a Jackson streaming parse of each event), by
+ * Reverie's plain text stream (to split the gap between the transport layers and the object layer)
+ * and, for chat completions, by {@code streamObject} over {@link LeanDecodingModel} (what the
  * object layer costs on a lean decoder). Reports time and allocated bytes per content chunk for
- * each and their ratio to the bare client.
+ * each and their ratio to the floor reading the same body.
  *
  * <p>Usage: {@code java -cp reverie-bench.jar dev.reverie.bench.EndToEndBench [--size 1m] [--warmup
- * 4] [--rounds 10] [--only text]}. Prints one line per round and a Markdown summary. {@code --only}
- * runs the bare client and the contestants whose name contains the given word, e.g. to profile one.
+ * 4] [--rounds 10] [--formats chat,anthropic,responses] [--only text]}. Prints one line per round
+ * and a Markdown summary. {@code --only} runs the contestants whose name contains the given word
+ * and their floors, e.g. to profile one.
  */
 public final class EndToEndBench {
   private static final String REVERIE = "Reverie streamObject, typed";
@@ -51,19 +53,22 @@ public final class EndToEndBench {
       int partials) {}
 
   /** One way of reading the stream, run once per round. */
-  private record Contestant(String name, Callable<Sample> run) {}
+  private record Contestant(String name, String baseline, Callable<Sample> run) {}
 
   public static void main(String[] args) throws Exception {
     DocumentSize size = DocumentSize.SIZE_1M;
     int warmup = 4;
     int rounds = 10;
     String only = "";
+    List<WireFormat> formats = List.of(WireFormat.values());
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--size" -> size = DocumentSize.of(args[++i]);
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--only" -> only = args[++i];
+        case "--formats" ->
+            formats = Arrays.stream(args[++i].split(",")).map(WireFormat::of).toList();
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -71,15 +76,13 @@ public final class EndToEndBench {
     String document = DocumentGenerator.json(expected);
     String[] deltas = Deltas.split(document, Deltas.WIDTH);
     int chunks = deltas.length;
-    byte[] body = OpenAiSseBody.of(deltas);
     System.out.printf(
         Locale.ROOT,
-        "document %s: %,d chars, %,d books, %,d content chunks, event stream %,d bytes%n",
+        "document %s: %,d chars, %,d books, %,d content chunks%n",
         size.label(),
         document.length(),
         expected.books().size(),
-        deltas.length,
-        body.length);
+        deltas.length);
     System.out.printf(
         Locale.ROOT,
         "java %s, %d processors, max heap %d MiB%n",
@@ -87,33 +90,77 @@ public final class EndToEndBench {
         Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20);
 
-    try (LoopbackSseServer server = LoopbackSseServer.start(body)) {
-      LanguageModel model =
-          OpenAi.builder().apiKey("k").baseUrl(server.baseUrl()).build().languageModel("o4-mini");
-      var bare = new BareStreamingClient(server.baseUrl());
-
-      LanguageModel lean =
-          LanguageModel.of(new LeanDecodingModel(JdkHttpTransport.create(), server.baseUrl()));
-      List<Contestant> all =
-          List.of(
-              new Contestant(REVERIE, () -> runReverie(model, expected, chunks)),
-              new Contestant(BARE, () -> runBare(bare, document)),
-              new Contestant(TEXT, () -> runText(model, document, chunks)),
-              new Contestant(LEAN, () -> runReverie(lean, expected, chunks)));
-      // --only keeps the bare client (every ratio is to it) and the contestants named by the
-      // filter,
-      // so that a profiler attached to the run sees mostly one of them.
+    List<LoopbackSseServer> servers = new ArrayList<>();
+    try {
+      List<Contestant> all = new ArrayList<>();
+      for (WireFormat format : formats) {
+        byte[] textBody = format.body(deltas, false);
+        LoopbackSseServer text = LoopbackSseServer.start(textBody);
+        servers.add(text);
+        LoopbackSseServer typed = text;
+        byte[] typedBody = textBody;
+        if (format.typedBodyDiffers()) {
+          typedBody = format.body(deltas, true);
+          typed = LoopbackSseServer.start(typedBody);
+          servers.add(typed);
+        }
+        System.out.printf(
+            Locale.ROOT,
+            "%s: event stream %,d bytes (text), %,d bytes (typed)%n",
+            format.label(),
+            textBody.length,
+            typedBody.length);
+        String bareText = format.label() + ": " + BARE;
+        String bareTyped =
+            format.typedBodyDiffers() ? format.label() + ": " + BARE + ", typed body" : bareText;
+        BareStreamingClient textClient = format.bare(text.root(), false);
+        all.add(new Contestant(bareText, bareText, () -> runBare(textClient, document)));
+        if (format.typedBodyDiffers()) {
+          BareStreamingClient typedClient = format.bare(typed.root(), true);
+          all.add(new Contestant(bareTyped, bareTyped, () -> runBare(typedClient, document)));
+        }
+        LanguageModel typedModel = format.model(typed.root());
+        LanguageModel textModel = format.model(text.root());
+        all.add(
+            new Contestant(
+                format.label() + ": " + REVERIE,
+                bareTyped,
+                () -> runReverie(typedModel, expected, chunks)));
+        all.add(
+            new Contestant(
+                format.label() + ": " + TEXT,
+                bareText,
+                () -> runText(textModel, document, chunks)));
+        if (format == WireFormat.CHAT) {
+          LanguageModel lean =
+              LanguageModel.of(new LeanDecodingModel(JdkHttpTransport.create(), text.baseUrl()));
+          all.add(
+              new Contestant(
+                  format.label() + ": " + LEAN,
+                  bareText,
+                  () -> runReverie(lean, expected, chunks)));
+        }
+      }
+      // --only keeps the contestants named by the filter and the floors they are measured
+      // against, so that a profiler attached to the run sees mostly one of them.
       String filter = only.toLowerCase(Locale.ROOT);
+      List<Contestant> chosen =
+          all.stream()
+              .filter(c -> filter.isEmpty() || c.name().toLowerCase(Locale.ROOT).contains(filter))
+              .toList();
       List<Contestant> contestants =
           all.stream()
               .filter(
                   c ->
-                      filter.isEmpty()
-                          || c.name().equals(BARE)
-                          || c.name().toLowerCase(Locale.ROOT).contains(filter))
+                      chosen.contains(c)
+                          || chosen.stream().anyMatch(k -> k.baseline().equals(c.name())))
               .toList();
       Map<String, List<Sample>> samples = new LinkedHashMap<>();
-      for (Contestant contestant : contestants) samples.put(contestant.name(), new ArrayList<>());
+      Map<String, String> baselines = new LinkedHashMap<>();
+      for (Contestant contestant : contestants) {
+        samples.put(contestant.name(), new ArrayList<>());
+        baselines.put(contestant.name(), contestant.baseline());
+      }
       for (int round = 0; round < warmup + rounds; round++) {
         boolean measured = round >= warmup;
         var line =
@@ -136,7 +183,9 @@ public final class EndToEndBench {
         }
         System.out.println(line);
       }
-      printSummary(size, chunks, samples);
+      printSummary(size, chunks, samples, baselines);
+    } finally {
+      for (LoopbackSseServer server : servers) server.close();
     }
   }
 
@@ -216,18 +265,20 @@ public final class EndToEndBench {
   }
 
   private static void printSummary(
-      DocumentSize size, int chunks, Map<String, List<Sample>> samples) {
-    List<Sample> baseline = samples.get(BARE);
+      DocumentSize size,
+      int chunks,
+      Map<String, List<Sample>> samples,
+      Map<String, String> baselines) {
     System.out.println();
     System.out.printf(
         Locale.ROOT,
         "### End to end, %s document, %,d content chunks, %d measured rounds%n%n",
         size.label(),
         chunks,
-        baseline.size());
+        samples.values().iterator().next().size());
     System.out.println(
         "Per content chunk, median [min..max] of the rounds; ratios are of medians, to the bare"
-            + " client.\n");
+            + " client of the same wire format (the one reading the same body).\n");
     System.out.println(
         "| client | time (µs) | ratio | CPU, consuming thread (µs) | ratio |"
             + " CPU, whole process (µs) | ratio |"
@@ -235,6 +286,7 @@ public final class EndToEndBench {
     System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
     for (var entry : samples.entrySet()) {
       List<Sample> mine = entry.getValue();
+      List<Sample> baseline = samples.get(baselines.get(entry.getKey()));
       var row = new StringBuilder("| " + entry.getKey() + " |");
       for (Metric metric :
           new Metric[] {
@@ -255,11 +307,13 @@ public final class EndToEndBench {
     // Every round runs each contestant once, back to back: a ratio taken within a round cancels a
     // slow spell that hits the whole round, which the ratio of medians does not.
     System.out.println(
-        "\nPaired time ratios (median [min..max] of each round's time over the bare client's in"
+        "\nPaired time ratios (median [min..max] of each round's time over its floor's in"
             + " the same round):\n");
     for (var entry : samples.entrySet()) {
-      if (entry.getKey().equals(BARE)) continue;
+      String floor = baselines.get(entry.getKey());
+      if (entry.getKey().equals(floor)) continue;
       List<Sample> mine = entry.getValue();
+      List<Sample> baseline = samples.get(floor);
       double[] ratios = new double[mine.size()];
       for (int i = 0; i < ratios.length; i++) {
         Sample own = mine.get(i);
@@ -276,11 +330,16 @@ public final class EndToEndBench {
           sorted[0],
           sorted[sorted.length - 1]);
     }
-    List<Sample> reverie = samples.get(REVERIE);
-    if (reverie != null && !reverie.isEmpty()) {
-      System.out.printf(
-          Locale.ROOT, "%nTyped partials per stream: %,d%n", reverie.get(0).partials());
+    for (var entry : samples.entrySet()) {
+      if (entry.getKey().endsWith(REVERIE) && !entry.getValue().isEmpty()) {
+        System.out.printf(
+            Locale.ROOT,
+            "%nTyped partials per stream, %s: %,d",
+            entry.getKey(),
+            entry.getValue().get(0).partials());
+      }
     }
+    System.out.println();
   }
 
   private interface Metric {

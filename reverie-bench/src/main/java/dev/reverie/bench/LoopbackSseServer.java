@@ -13,10 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A JDK {@link HttpServer} on 127.0.0.1 (ephemeral port) answering every POST to {@code
- * /v1/chat/completions} with the same pre-built OpenAI event stream, chunked, as a real streaming
- * endpoint does. The body is written in one call, so the server's cost per event is a copy and the
- * clients, not the server, dominate the measurement.
+ * A JDK {@link HttpServer} on 127.0.0.1 (ephemeral port) answering every POST, whatever its path
+ * (e.g. {@code /v1/chat/completions}), with the same pre-built event stream, chunked, as a real
+ * streaming endpoint does. The body is written in one call, so the server's cost per event is a
+ * copy and the clients, not the server, dominate the measurement.
  *
  * <p>Server threads are named with {@link #THREAD_PREFIX} so a bench can leave their allocation
  * out. Close it to stop the server.
@@ -47,14 +47,19 @@ public final class LoopbackSseServer implements AutoCloseable {
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(executor);
-    server.createContext("/v1/chat/completions", exchange -> serve(exchange, body));
+    server.createContext("/", exchange -> serve(exchange, body));
     server.start();
     return new LoopbackSseServer(server, executor);
   }
 
   /** The base URL to give an OpenAI client, e.g. {@code http://127.0.0.1:41234/v1}. */
   public String baseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    return root() + "/v1";
+  }
+
+  /** The server's root URL without a path, e.g. {@code http://127.0.0.1:41234}. */
+  public String root() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
   @Override

@@ -9,7 +9,6 @@ import dev.reverie.internal.framing.EventStreamMessage;
 import dev.reverie.internal.framing.FrameDecoder;
 import dev.reverie.internal.json.Json;
 import dev.reverie.stream.StreamPart;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.function.Consumer;
 
@@ -44,17 +43,17 @@ final class BedrockStreamDecoder implements FrameDecoder<EventStreamMessage> {
       return; // initial-response and event types added after this code was written
     }
     String location = "in event-stream message " + message.number();
-    String event;
+    byte[] event;
     try {
       event = unwrap(message, location);
     } catch (ReverieException e) {
       events.onFailure(e, out);
       return;
     }
-    events.onEvent("", event, location, out);
+    events.onEvent("", event, 0, event.length, location, out);
   }
 
-  private static String unwrap(EventStreamMessage message, String location) {
+  private static byte[] unwrap(EventStreamMessage message, String location) {
     JsonNode payload = Json.parse(message.payloadText(), "the Bedrock chunk payload " + location);
     JsonNode bytes = payload == null ? null : payload.get("bytes");
     if (bytes == null || !bytes.isTextual()) {
@@ -65,7 +64,7 @@ final class BedrockStreamDecoder implements FrameDecoder<EventStreamMessage> {
               + Json.abbreviate(message.payloadText()));
     }
     try {
-      return new String(Base64.getDecoder().decode(bytes.asText()), StandardCharsets.UTF_8);
+      return Base64.getDecoder().decode(bytes.asText());
     } catch (IllegalArgumentException e) {
       throw new StreamProtocolException(
           "the Bedrock chunk " + location + " is not valid base64: " + e.getMessage());

@@ -1,6 +1,8 @@
 package dev.reverie.codec.anthropic;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reverie.CallWarning;
 import dev.reverie.ProviderData;
@@ -31,6 +33,8 @@ import dev.reverie.stream.ToolInputDelta;
 import dev.reverie.stream.ToolInputEnd;
 import dev.reverie.stream.ToolInputStart;
 import dev.reverie.stream.ToolResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +63,7 @@ public final class AnthropicStreamDecoder implements FrameDecoder<SseEvent> {
   private static final String PROVIDER = AnthropicFormat.OPTIONS_KEY;
 
   private final String requestId;
+  private final AnthropicEvent event = new AnthropicEvent();
   private final Map<Integer, Block> openBlocks = new HashMap<>();
   private final Map<String, String> serverToolNames = new HashMap<>();
   private final ObjectNode usage = Json.object();
@@ -128,7 +133,15 @@ public final class AnthropicStreamDecoder implements FrameDecoder<SseEvent> {
       return;
     }
     if (event.isDoneMarker()) return;
-    onEvent(event.event(), event.data(), "at line " + event.lineNumber(), out);
+    // The location is spelled out only for an error.
+    decode(
+        event.event(),
+        event.dataArray(),
+        event.dataOffset(),
+        event.dataLength(),
+        null,
+        event.lineNumber(),
+        out);
   }
 
   /**
@@ -140,67 +153,112 @@ public final class AnthropicStreamDecoder implements FrameDecoder<SseEvent> {
    * @param location where the event was, for error messages (e.g. {@code at line 12})
    */
   public void onEvent(String eventName, String json, String location, Consumer<StreamPart> out) {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    onEvent(eventName, bytes, 0, bytes.length, location, out);
+  }
+
+  /**
+   * Decodes one Messages API event from the UTF-8 bytes of its JSON, {@code data[offset, offset +
+   * length)}, read once with the stream's parser; as {@link #onEvent(String, String, String,
+   * Consumer)} otherwise.
+   */
+  public void onEvent(
+      String eventName,
+      byte[] data,
+      int offset,
+      int length,
+      String location,
+      Consumer<StreamPart> out) {
+    decode(eventName, data, offset, length, location, 0, out);
+  }
+
+  private void decode(
+      String eventName,
+      byte[] data,
+      int offset,
+      int length,
+      String knownLocation,
+      long line,
+      Consumer<StreamPart> out) {
     if (done) return;
     if (malformed != null) {
       onFailure(malformed, out);
       return;
     }
-    String data = json.strip();
-    if (data.isEmpty()) return;
-    String what = "the Anthropic stream event " + location;
-    JsonNode node;
     try {
-      node = Json.parse(data, what);
-    } catch (StreamProtocolException e) {
-      malformed = e;
+      if (!event.read(data, offset, length)) return;
+    } catch (AnthropicEvent.NotAnObjectException e) {
+      onFailure(
+          new StreamProtocolException(
+              "the Anthropic stream event "
+                  + location(knownLocation, line)
+                  + " is not a JSON object: "
+                  + Json.abbreviate(new String(data, offset, length, StandardCharsets.UTF_8))),
+          out);
+      return;
+    } catch (IOException e) {
+      String message =
+          e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+      // The parser is spent: a protocol error, unless it was the cut-off tail of the body.
+      malformed =
+          new StreamProtocolException(
+              "the Anthropic stream event "
+                  + location(knownLocation, line)
+                  + " is not valid JSON: "
+                  + message
+                  + " in: "
+                  + Json.abbreviate(new String(data, offset, length, StandardCharsets.UTF_8)),
+              e);
       return;
     }
     try {
-      if (node == null || !node.isObject()) {
-        throw new StreamProtocolException(what + " is not a JSON object: " + Json.abbreviate(data));
-      }
-      String type = Json.text(node, "type");
-      handle(type.isEmpty() ? eventName : type, node, out);
+      handle(event.type.isEmpty() ? eventName : event.type, out);
     } catch (ReverieException e) {
       onFailure(e, out);
     } catch (RuntimeException e) {
       onFailure(
-          new StreamProtocolException(what + " could not be decoded: " + e.getMessage(), e), out);
+          new StreamProtocolException(
+              "the Anthropic stream event "
+                  + location(knownLocation, line)
+                  + " could not be decoded: "
+                  + e.getMessage(),
+              e),
+          out);
     }
   }
 
-  private void handle(String type, JsonNode node, Consumer<StreamPart> out) {
+  private static String location(String known, long line) {
+    return known != null ? known : "at line " + line;
+  }
+
+  private void handle(String type, Consumer<StreamPart> out) {
     switch (type) {
-      case "message_start" -> mergeUsage(node.path("message").path("usage"));
-      case "content_block_start" -> blockStart(index(node), node.path("content_block"), out);
-      case "content_block_delta" -> blockDelta(index(node), node.path("delta"), out);
-      case "content_block_stop" -> blockStop(index(node), out);
-      case "message_delta" -> {
-        JsonNode delta = node.path("delta");
-        String reason = Json.text(delta, "stop_reason");
-        if (!reason.isEmpty()) stopReason = reason;
-        String sequence = Json.text(delta, "stop_sequence");
-        if (!sequence.isEmpty()) stopSequence = sequence;
-        mergeUsage(node.path("usage"));
+      case AnthropicEvent.BLOCK_DELTA -> blockDelta(index(type), out);
+      case AnthropicEvent.MESSAGE_START -> mergeUsage(event.messageUsage);
+      case AnthropicEvent.BLOCK_START -> blockStart(index(type), event.contentBlock, out);
+      case AnthropicEvent.BLOCK_STOP -> blockStop(index(type), out);
+      case AnthropicEvent.MESSAGE_DELTA -> {
+        if (!event.stopReason.isEmpty()) stopReason = event.stopReason;
+        if (!event.stopSequence.isEmpty()) stopSequence = event.stopSequence;
+        mergeUsage(event.usage);
       }
-      case "message_stop" -> finish(out);
-      case "error" -> streamError(node.path("error"), out);
+      case AnthropicEvent.MESSAGE_STOP -> finish(out);
+      case AnthropicEvent.ERROR -> streamError(event.error, out);
       default -> {
         // ping and event types added after this code was written
       }
     }
   }
 
-  private static int index(JsonNode node) {
-    JsonNode index = node.get("index");
-    if (index == null || !index.canConvertToInt()) {
-      throw new StreamProtocolException(
-          "an Anthropic " + Json.text(node, "type") + " event has no block index");
+  private int index(String type) {
+    if (!event.hasIndex) {
+      throw new StreamProtocolException("an Anthropic " + type + " event has no block index");
     }
-    return index.asInt();
+    return event.index;
   }
 
-  private void blockStart(int index, JsonNode block, Consumer<StreamPart> out) {
+  private void blockStart(int index, JsonNode startBlock, Consumer<StreamPart> out) {
+    JsonNode block = startBlock == null ? MissingNode.getInstance() : startBlock;
     if (openBlocks.containsKey(index)) {
       throw new StreamProtocolException("Anthropic content block " + index + " started twice");
     }
@@ -241,33 +299,32 @@ public final class AnthropicStreamDecoder implements FrameDecoder<SseEvent> {
     }
   }
 
-  private void blockDelta(int index, JsonNode delta, Consumer<StreamPart> out) {
+  private void blockDelta(int index, Consumer<StreamPart> out) {
     Block block = openBlock(index, "content_block_delta");
-    String deltaType = Json.text(delta, "type");
-    switch (deltaType) {
-      case "text_delta" -> {
-        String text = Json.text(delta, "text");
+    switch (event.deltaType) {
+      case AnthropicEvent.TEXT_DELTA -> {
+        String text = event.text;
         if (block.type.equals("text") && !text.isEmpty()) out.accept(new TextDelta(block.id, text));
       }
-      case "thinking_delta" -> {
-        String thinking = Json.text(delta, "thinking");
-        if (block.type.equals("thinking") && !thinking.isEmpty()) {
-          out.accept(new ReasoningDelta(block.id, thinking));
-        }
-      }
-      case "signature_delta" -> {
-        if (block.type.equals("thinking")) {
-          block.text.append(Json.text(delta, "signature"));
-          out.accept(
-              new ReasoningDelta(block.id, "", anthropic("signature", block.text.toString())));
-        }
-      }
-      case "input_json_delta" -> {
-        String partial = Json.text(delta, "partial_json");
+      case AnthropicEvent.INPUT_JSON_DELTA -> {
+        String partial = event.partialJson;
         if (isToolUse(block) && !partial.isEmpty()) {
           block.hasDeltas = true;
           block.text.append(partial);
           out.accept(new ToolInputDelta(block.id, partial));
+        }
+      }
+      case AnthropicEvent.THINKING_DELTA -> {
+        String thinking = event.thinking;
+        if (block.type.equals("thinking") && !thinking.isEmpty()) {
+          out.accept(new ReasoningDelta(block.id, thinking));
+        }
+      }
+      case AnthropicEvent.SIGNATURE_DELTA -> {
+        if (block.type.equals("thinking")) {
+          block.text.append(event.signature);
+          out.accept(
+              new ReasoningDelta(block.id, "", anthropic("signature", block.text.toString())));
         }
       }
       default -> {
@@ -333,7 +390,7 @@ public final class AnthropicStreamDecoder implements FrameDecoder<SseEvent> {
   }
 
   private void mergeUsage(JsonNode delta) {
-    if (!delta.isObject()) return;
+    if (delta == null || !delta.isObject()) return;
     for (Map.Entry<String, JsonNode> field : delta.properties()) {
       if (!field.getValue().isNull()) usage.set(field.getKey(), field.getValue());
     }
@@ -357,6 +414,7 @@ public final class AnthropicStreamDecoder implements FrameDecoder<SseEvent> {
   }
 
   private void streamError(JsonNode error, Consumer<StreamPart> out) {
+    if (error == null) error = MissingNode.getInstance();
     String type = Json.text(error, "type");
     String message = Json.text(error, "message");
     onFailure(

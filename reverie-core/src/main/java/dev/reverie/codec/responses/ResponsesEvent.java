@@ -3,17 +3,18 @@ package dev.reverie.codec.responses;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reverie.internal.json.EventParser;
 import dev.reverie.internal.json.Json;
 import java.io.IOException;
 
 /**
- * One Responses stream event as the decoder needs it, read with Jackson's streaming parser and
- * reused from event to event: the scalars it routes on ({@code type}, {@code delta}, {@code
- * item_id}…) and, only for the few objects it reads ({@code item}, {@code response}, {@code
- * annotation}, {@code error}), a tree. Everything else ({@code obfuscation}, {@code logprobs},
- * {@code part}…) is skipped without being decoded, so a text delta costs the delta string and
- * nothing more: the type is matched against the known names without a copy, and an item id equal to
- * the previous one is reused. Not thread-safe.
+ * One Responses stream event as the decoder needs it, read with one Jackson streaming parser for
+ * the whole stream ({@link EventParser}) and reused from event to event: the scalars it routes on
+ * ({@code type}, {@code delta}, {@code item_id}…) and, only for the few objects it reads ({@code
+ * item}, {@code response}, {@code annotation}, {@code error}), a tree. Everything else ({@code
+ * obfuscation}, {@code logprobs}, {@code part}…) is skipped without being decoded, so a text delta
+ * costs the delta string and nothing more: the type is matched against the known names without a
+ * copy, and an item id equal to the previous one is reused. Not thread-safe.
  */
 final class ResponsesEvent {
   static final String CREATED = "response.created";
@@ -54,6 +55,8 @@ final class ResponsesEvent {
     }
   }
 
+  private final EventParser events = new EventParser();
+
   String type = "";
   String delta = "";
   String itemId = "";
@@ -82,56 +85,56 @@ final class ResponsesEvent {
     itemId = "";
     // When the type comes first (it does), objects the event's type does not need are skipped.
     boolean typeSeen = false;
-    try (JsonParser parser = Json.MAPPER.createParser(data, offset, length)) {
-      JsonToken first = parser.nextToken();
-      if (first == null) return false;
-      if (first != JsonToken.START_OBJECT) throw new NotAnObjectException();
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String name = parser.currentName();
-        JsonToken value = parser.nextToken();
-        switch (name) {
-          case "type" -> {
-            if (value == JsonToken.VALUE_STRING) {
-              type = knownType(parser);
-              typeSeen = true;
-            }
+    if (EventParser.isBlank(data, offset, length)) return false;
+    JsonParser parser = events.start(data, offset, length);
+    if (parser.nextToken() != JsonToken.START_OBJECT) throw new NotAnObjectException();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      switch (name) {
+        case "type" -> {
+          if (value == JsonToken.VALUE_STRING) {
+            type = knownType(parser);
+            typeSeen = true;
           }
-          case "delta" -> {
-            if (value == JsonToken.VALUE_STRING) delta = parser.getText();
-          }
-          case "item_id" -> {
-            if (value == JsonToken.VALUE_STRING) itemId = reuse(previousItemId, parser);
-          }
-          case "code" -> {
-            if (value.isScalarValue() && value != JsonToken.VALUE_NULL) code = parser.getText();
-          }
-          case "message" -> {
-            if (value == JsonToken.VALUE_STRING) message = parser.getText();
-          }
-          case "item" -> {
-            if (!typeSeen || type.equals(ITEM_ADDED) || type.equals(ITEM_DONE)) {
-              item = tree(parser, value);
-            } else {
-              parser.skipChildren();
-            }
-          }
-          case "response" -> {
-            // created and in_progress repeat the request; only the terminal events are read
-            if (!typeSeen
-                || type.equals(COMPLETED)
-                || type.equals(INCOMPLETE)
-                || type.equals(FAILED)) {
-              response = tree(parser, value);
-            } else {
-              parser.skipChildren();
-            }
-          }
-          case "annotation" -> annotation = tree(parser, value);
-          case "error" -> error = tree(parser, value);
-          default -> parser.skipChildren();
         }
+        case "delta" -> {
+          if (value == JsonToken.VALUE_STRING) delta = parser.getText();
+        }
+        case "item_id" -> {
+          if (value == JsonToken.VALUE_STRING) itemId = reuse(previousItemId, parser);
+        }
+        case "code" -> {
+          if (value.isScalarValue() && value != JsonToken.VALUE_NULL) code = parser.getText();
+        }
+        case "message" -> {
+          if (value == JsonToken.VALUE_STRING) message = parser.getText();
+        }
+        case "item" -> {
+          if (!typeSeen || type.equals(ITEM_ADDED) || type.equals(ITEM_DONE)) {
+            item = tree(parser, value);
+          } else {
+            parser.skipChildren();
+          }
+        }
+        case "response" -> {
+          // created and in_progress repeat the request; only the terminal events are read
+          if (!typeSeen
+              || type.equals(COMPLETED)
+              || type.equals(INCOMPLETE)
+              || type.equals(FAILED)) {
+            response = tree(parser, value);
+          } else {
+            parser.skipChildren();
+          }
+        }
+        case "annotation" -> annotation = tree(parser, value);
+        case "error" -> error = tree(parser, value);
+        default -> parser.skipChildren();
       }
-      // trailing content after the object is not read: the SSE framing ends the event
+    }
+    if (parser.currentToken() != JsonToken.END_OBJECT || !events.restIsWhitespace()) {
+      throw new NotAnObjectException();
     }
     return true;
   }
@@ -141,7 +144,7 @@ final class ResponsesEvent {
       parser.skipChildren();
       return null;
     }
-    return parser.readValueAsTree();
+    return Json.MAPPER.readTree(parser);
   }
 
   /** The known type constant equal to the current string, or "" for any other type. */

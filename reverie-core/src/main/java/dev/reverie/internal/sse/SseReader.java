@@ -85,6 +85,9 @@ public final class SseReader implements FrameReader<SseEvent> {
   private static final String DATA_LINE = new String("data line");
 
   private String eventType = "";
+  // The value of the last "event:" line; a line naming the same type again is not decoded.
+  private String lastEventLineValue = "";
+  private static final String SAME_EVENT_LINE = new String("same event line");
   private String lastEventId = "";
   private long eventStartLine;
   private long retry = -1;
@@ -237,6 +240,31 @@ public final class SseReader implements FrameReader<SseEvent> {
     }
   }
 
+  /**
+   * Whether {@code bytes[from, to)} is an {@code event:} line whose value is, byte for byte, the
+   * ASCII value of the last one.
+   */
+  private boolean isSameEventLine(byte[] bytes, int from, int to) {
+    String last = lastEventLineValue;
+    if (lineNumber == 0 || last.isEmpty() || to - from < 6) return false;
+    if (bytes[from] != 'e'
+        || bytes[from + 1] != 'v'
+        || bytes[from + 2] != 'e'
+        || bytes[from + 3] != 'n'
+        || bytes[from + 4] != 't'
+        || bytes[from + 5] != ':') {
+      return false;
+    }
+    int start = from + 6;
+    if (start < to && bytes[start] == ' ') start++;
+    if (to - start != last.length()) return false;
+    for (int i = 0; i < last.length(); i++) {
+      char c = last.charAt(i);
+      if (c >= 0x80 || bytes[start + i] != c) return false;
+    }
+    return true;
+  }
+
   /** The length of a leading {@code "data:"} or {@code "data: "} in the range, or 0. */
   private int dataPrefixLength(byte[] bytes, int from, int to) {
     if (lineNumber == 0 || to - from < 5) return 0; // the first line may carry a BOM
@@ -257,6 +285,11 @@ public final class SseReader implements FrameReader<SseEvent> {
       sliceArray = null;
       return;
     }
+    if (text == SAME_EVENT_LINE) {
+      if (eventStartLine == 0) eventStartLine = lineNumber;
+      eventType = lastEventLineValue;
+      return;
+    }
     if (text.charAt(0) == ':') return;
     if (eventStartLine == 0) eventStartLine = lineNumber;
     int colon = text.indexOf(':');
@@ -273,7 +306,10 @@ public final class SseReader implements FrameReader<SseEvent> {
     }
     switch (field) {
       case "data" -> appendData(value);
-      case "event" -> eventType = value;
+      case "event" -> {
+        eventType = value;
+        lastEventLineValue = value;
+      }
       case "id" -> {
         if (value.indexOf('\0') < 0) lastEventId = value;
       }
@@ -355,6 +391,9 @@ public final class SseReader implements FrameReader<SseEvent> {
           sliceOffset = position + prefix;
           sliceLength = end - position - prefix;
           result = DATA_LINE;
+        } else if (isSameEventLine(buffer, position, end)) {
+          // Anthropic and Responses streams name every event: the same name is not copied again.
+          result = SAME_EVENT_LINE;
         } else {
           result = new String(buffer, position, end - position, StandardCharsets.UTF_8);
         }

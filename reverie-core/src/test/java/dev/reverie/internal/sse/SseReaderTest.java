@@ -234,6 +234,21 @@ class SseReaderTest {
   }
 
   @Test
+  void anEventNameRepeatedFromTheLastEventLineIsReadTheSame() {
+    // The second "event: delta" takes the fast path (same bytes as the last event line); the
+    // others differ by a space, a byte, a character beyond ASCII or a name that was not last.
+    assertThat(
+            readAll(
+                "event: delta\ndata: 1\n\nevent: delta\ndata: 2\n\nevent:delta\ndata: 3\n\n"
+                    + "event: deltb\ndata: 4\n\nevent: delta \ndata: 5\n\nevent: d\u00e9lta\n"
+                    + "data: 6\n\nevent: d\u00e9lta\ndata: 7\n\ndata: 8\n\nevent: delta\n"
+                    + "event: stop\ndata: 9\n\n"))
+        .extracting(ServerSentEvent::event)
+        .containsExactly(
+            "delta", "delta", "delta", "deltb", "delta ", "d\u00e9lta", "d\u00e9lta", "", "stop");
+  }
+
+  @Test
   void idPersistsAcrossEventsAndIdWithNullIsIgnored() {
     assertThat(readAll("id: 1\ndata: a\n\ndata: b\n\nid: x\u0000y\ndata: c\n\nid\ndata: d\n\n"))
         .extracting(ServerSentEvent::id)
