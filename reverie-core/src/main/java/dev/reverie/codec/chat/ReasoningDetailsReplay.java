@@ -96,7 +96,9 @@ public final class ReasoningDetailsReplay {
           Json.node(data, "anthropic").map(o -> Json.text(o, "signature")).orElse("");
       if (!signature.isEmpty()) entry.put("signature", signature);
       out.add(entry);
-    } else if (family.startsWith("openai/") || family.startsWith("x-ai/")) {
+    } else if (family.startsWith("openai/")
+        || family.startsWith("x-ai/")
+        || family.startsWith("xai/")) {
       String format = family.startsWith("openai/") ? "openai-responses-v1" : "xai-responses-v1";
       if (!reasoning.text().isEmpty()) {
         out.add(entry("reasoning.summary", format).put("summary", reasoning.text()));

@@ -551,6 +551,27 @@ class OpenRouterRequestTest {
                 """));
   }
 
+  /** xAI's Responses-style reasoning, under either gateway's spelling of the family. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"x-ai/grok-4", "xai/grok-4"})
+  void xAiReasoningIsConvertedInItsOwnFormat(String model) {
+    var reasoning =
+        new ReasoningPart(
+            "Sum.",
+            ProviderData.of(
+                "openai", object("{\"item_id\":\"rs_2\",\"encrypted_content\":\"xAAAA\"}")));
+    assertThat(assistantWireFor(model, reasoning))
+        .isEqualTo(
+            json(
+                """
+                {"role":"assistant","content":"A.",
+                 "reasoning_details":[
+                   {"type":"reasoning.summary","summary":"Sum.","format":"xai-responses-v1","index":0},
+                   {"type":"reasoning.encrypted","data":"xAAAA","id":"rs_2",
+                    "format":"xai-responses-v1","index":0}]}
+                """));
+  }
+
   @Test
   void aGeminiThoughtSignatureIsConvertedForAGoogleModel() {
     var reasoning =
