@@ -8,6 +8,10 @@ import java.util.Set;
 
 /** Copies provider options into a request body: the moves every chat dialect makes. */
 public final class ChatOptionFields {
+  /** OpenAI's reasoning efforts, which the compatible services and gateways accept as well. */
+  public static final Set<String> REASONING_EFFORTS =
+      Set.of("none", "minimal", "low", "medium", "high", "xhigh");
+
   private ChatOptionFields() {}
 
   /** Copies each present, non-null option to its wire name (option name to wire name). */
@@ -40,12 +44,34 @@ public final class ChatOptionFields {
    * @throws ReverieException for a value outside {@code allowed}
    */
   public static String reasoningEffort(String providerId, ObjectNode options, Set<String> allowed) {
-    JsonNode effort = options.get("reasoning_effort");
+    return checkedEffort(providerId, options.get("reasoning_effort"), "reasoning_effort", allowed);
+  }
+
+  /**
+   * The gateways' {@code reasoning} option ({@code {"effort": ..., "max_tokens": ...}}), its effort
+   * checked against {@link #REASONING_EFFORTS}; null when absent.
+   *
+   * @throws ReverieException when it is not an object or names an unknown effort
+   */
+  public static ObjectNode reasoningObject(String providerId, ObjectNode options) {
+    JsonNode reasoning = options.get("reasoning");
+    if (reasoning == null || reasoning.isNull()) return null;
+    if (!reasoning.isObject()) {
+      throw new ReverieException(providerId + ": the reasoning option must be an object");
+    }
+    checkedEffort(providerId, reasoning.get("effort"), "reasoning effort", REASONING_EFFORTS);
+    return (ObjectNode) reasoning;
+  }
+
+  private static String checkedEffort(
+      String providerId, JsonNode effort, String name, Set<String> allowed) {
     if (effort == null || effort.isNull()) return "";
     if (!effort.isTextual() || !allowed.contains(effort.asText())) {
       throw new ReverieException(
           providerId
-              + ": unknown reasoning_effort '"
+              + ": unknown "
+              + name
+              + " '"
               + effort.asText()
               + "' (expected one of "
               + allowed

@@ -3,11 +3,9 @@ package dev.reverie.codec.chat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reverie.CallWarning;
-import dev.reverie.error.ReverieException;
 import dev.reverie.internal.json.Json;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * OpenAI's own chat-completions behaviour: the {@code openai} provider options (reasoning effort,
@@ -39,8 +37,6 @@ public final class OpenAiChatDialect implements ChatDialect {
     return serviceId;
   }
 
-  private static final Set<String> EFFORTS =
-      Set.of("none", "minimal", "low", "medium", "high", "xhigh");
   // provider option name -> wire name; values are copied as given.
   private static final Map<String, String> PASS_THROUGH =
       Map.ofEntries(
@@ -72,18 +68,9 @@ public final class OpenAiChatDialect implements ChatDialect {
           JsonNode v = o.get(option);
           if (v != null && !v.isNull()) body.set(wire, v);
         });
-    JsonNode effort = o.get("reasoning_effort");
-    if (effort != null && !effort.isNull()) {
-      if (!EFFORTS.contains(effort.asText())) {
-        throw new ReverieException(
-            "openai: unknown reasoning_effort '"
-                + effort.asText()
-                + "' (expected one of "
-                + EFFORTS
-                + ")");
-      }
-      body.put("reasoning_effort", effort.asText());
-    }
+    String effort =
+        ChatOptionFields.reasoningEffort(PROVIDER_ID, o, ChatOptionFields.REASONING_EFFORTS);
+    if (!effort.isEmpty()) body.put("reasoning_effort", effort);
     if (body.has("max_completion_tokens")) body.remove("max_tokens");
     for (String logOption : List.of("logit_bias", "logprobs", "top_logprobs")) {
       JsonNode v = o.get(logOption);

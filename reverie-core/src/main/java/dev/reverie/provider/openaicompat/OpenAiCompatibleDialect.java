@@ -13,7 +13,6 @@ import dev.reverie.message.ReasoningPart;
 import dev.reverie.message.Role;
 import dev.reverie.spi.ModelCapabilities;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The generic OpenAI-compatible server: reasoning in {@code reasoning_content} or {@code
@@ -22,8 +21,6 @@ import java.util.Set;
  * the finish reason still is.
  */
 final class OpenAiCompatibleDialect implements ChatDialect {
-  private static final Set<String> EFFORTS =
-      Set.of("none", "minimal", "low", "medium", "high", "xhigh");
   private static final Map<String, String> PASS_THROUGH =
       Map.of("user", "user", "parallel_tool_calls", "parallel_tool_calls");
 
@@ -57,7 +54,8 @@ final class OpenAiCompatibleDialect implements ChatDialect {
     ObjectNode o = options.get();
     ObjectNode body = request.body();
     ChatOptionFields.copy(o, body, PASS_THROUGH);
-    String effort = ChatOptionFields.reasoningEffort(providerId, o, EFFORTS);
+    String effort =
+        ChatOptionFields.reasoningEffort(providerId, o, ChatOptionFields.REASONING_EFFORTS);
     if (!effort.isEmpty()) body.put("reasoning_effort", effort);
     ChatOptionFields.mergeExtraBody(providerId, o, body);
   }

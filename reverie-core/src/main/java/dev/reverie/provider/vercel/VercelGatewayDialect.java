@@ -9,7 +9,6 @@ import dev.reverie.codec.chat.ChatReasoningReader;
 import dev.reverie.codec.chat.ChatRequest;
 import dev.reverie.codec.chat.ReasoningDetailsReader;
 import dev.reverie.codec.chat.ReasoningDetailsReplay;
-import dev.reverie.error.ReverieException;
 import dev.reverie.internal.json.Json;
 import dev.reverie.message.Message;
 import dev.reverie.message.Role;
@@ -23,8 +22,6 @@ import java.util.Set;
  * generation id in the answer; cache markers and reasoning replayed.
  */
 final class VercelGatewayDialect implements ChatDialect {
-  private static final Set<String> EFFORTS =
-      Set.of("none", "minimal", "low", "medium", "high", "xhigh");
   private static final Map<String, String> PASS_THROUGH =
       Map.ofEntries(
           Map.entry("user", "user"),
@@ -48,22 +45,8 @@ final class VercelGatewayDialect implements ChatDialect {
     ObjectNode o = Json.node(request.call().providerOptions(), providerId()).orElse(null);
     if (o == null) return;
     ObjectNode body = request.body();
-    JsonNode reasoning = o.get("reasoning");
-    if (reasoning != null && !reasoning.isNull()) {
-      if (!reasoning.isObject()) {
-        throw new ReverieException("vercel: the reasoning option must be an object");
-      }
-      JsonNode effort = reasoning.get("effort");
-      if (effort != null && !effort.isNull() && !EFFORTS.contains(effort.asText())) {
-        throw new ReverieException(
-            "vercel: unknown reasoning effort '"
-                + effort.asText()
-                + "' (expected one of "
-                + EFFORTS
-                + ")");
-      }
-      body.set("reasoning", reasoning);
-    }
+    ObjectNode reasoning = ChatOptionFields.reasoningObject(providerId(), o);
+    if (reasoning != null) body.set("reasoning", reasoning);
     ObjectNode gateway = gatewayOptions(o);
     if (gateway != null) {
       body.putObject("providerOptions").set("gateway", gateway);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reverie.error.StreamProtocolException;
 import dev.reverie.error.TransportException;
+import dev.reverie.testing.ScriptedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

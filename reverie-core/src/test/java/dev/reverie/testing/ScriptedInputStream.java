@@ -1,4 +1,4 @@
-package dev.reverie.internal.sse;
+package dev.reverie.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,13 +14,13 @@ import java.util.List;
  * of the current piece. Optionally fails once the script is exhausted instead of reporting the end,
  * to prove a reader does not read ahead.
  */
-final class ScriptedInputStream extends InputStream {
+public final class ScriptedInputStream extends InputStream {
   private final Deque<byte[]> pieces = new ArrayDeque<>();
   private final boolean failWhenExhausted;
   private byte[] current = new byte[0];
   private int position;
-  int reads;
-  boolean closed;
+  public int reads;
+  public boolean closed;
 
   private ScriptedInputStream(List<byte[]> pieces, boolean failWhenExhausted) {
     this.pieces.addAll(pieces);
@@ -28,7 +28,7 @@ final class ScriptedInputStream extends InputStream {
   }
 
   /** Pieces split at the given byte offsets of {@code bytes}. */
-  static ScriptedInputStream splitAt(byte[] bytes, int... offsets) {
+  public static ScriptedInputStream splitAt(byte[] bytes, int... offsets) {
     var list = new ArrayList<byte[]>();
     int start = 0;
     for (int offset : offsets) {
@@ -40,7 +40,7 @@ final class ScriptedInputStream extends InputStream {
   }
 
   /** Pieces of at most {@code size} bytes each. */
-  static ScriptedInputStream trickle(byte[] bytes, int size) {
+  public static ScriptedInputStream trickle(byte[] bytes, int size) {
     var list = new ArrayList<byte[]>();
     for (int i = 0; i < bytes.length; i += size) {
       list.add(Arrays.copyOfRange(bytes, i, Math.min(bytes.length, i + size)));
@@ -49,7 +49,7 @@ final class ScriptedInputStream extends InputStream {
   }
 
   /** The given text pieces, then an error on any further read. */
-  static ScriptedInputStream thenFail(String... texts) {
+  public static ScriptedInputStream thenFail(String... texts) {
     var list = new ArrayList<byte[]>();
     for (String text : texts) list.add(text.getBytes(StandardCharsets.UTF_8));
     return new ScriptedInputStream(list, true);
