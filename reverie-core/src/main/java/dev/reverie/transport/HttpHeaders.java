@@ -97,6 +97,15 @@ public final class HttpHeaders {
     return new HttpHeaders(Collections.unmodifiableMap(copy));
   }
 
+  /** A copy with each of {@code headers} set as by {@link #with}, in their order. */
+  public HttpHeaders withAll(Map<String, String> headers) {
+    HttpHeaders result = this;
+    for (Map.Entry<String, String> e : headers.entrySet()) {
+      result = result.with(e.getKey(), e.getValue());
+    }
+    return result;
+  }
+
   /** A copy without {@code name}. */
   public HttpHeaders without(String name) {
     var copy = new LinkedHashMap<String, List<String>>();

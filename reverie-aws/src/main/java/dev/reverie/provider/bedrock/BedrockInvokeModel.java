@@ -23,7 +23,6 @@ import dev.reverie.transport.Transport;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A Claude model behind Bedrock's invoke API: {@code POST /model/<id>/invoke} and {@code
@@ -120,11 +119,7 @@ final class BedrockInvokeModel implements ProviderModel {
   }
 
   private HttpHeaders requestHeaders(Call call, String accept) {
-    HttpHeaders result = headers.with("Accept", accept);
-    for (Map.Entry<String, String> e : call.headers().entrySet()) {
-      result = result.with(e.getKey(), e.getValue());
-    }
-    return result;
+    return headers.with("Accept", accept).withAll(call.headers());
   }
 
   /**

@@ -13,7 +13,6 @@ import dev.reverie.transport.HttpResponse;
 import dev.reverie.transport.Transport;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -108,11 +107,7 @@ public final class GeminiModel implements ProviderModel {
   }
 
   private HttpHeaders requestHeaders(Call call, String accept) {
-    HttpHeaders result = headers.with("Accept", accept);
-    for (Map.Entry<String, String> e : call.headers().entrySet()) {
-      result = result.with(e.getKey(), e.getValue());
-    }
-    return result;
+    return headers.with("Accept", accept).withAll(call.headers());
   }
 
   @Override

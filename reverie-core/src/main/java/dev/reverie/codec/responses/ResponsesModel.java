@@ -14,7 +14,6 @@ import dev.reverie.transport.RedactedUri;
 import dev.reverie.transport.Transport;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A model behind a Responses endpoint ({@code POST /responses}): encode the call, post it, decode
@@ -85,11 +84,7 @@ public final class ResponsesModel implements ProviderModel {
   }
 
   private HttpHeaders requestHeaders(Call call, String accept) {
-    HttpHeaders result = headers.with("Accept", accept);
-    for (Map.Entry<String, String> e : call.headers().entrySet()) {
-      result = result.with(e.getKey(), e.getValue());
-    }
-    return result;
+    return headers.with("Accept", accept).withAll(call.headers());
   }
 
   @Override

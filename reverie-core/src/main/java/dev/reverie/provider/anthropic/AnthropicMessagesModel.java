@@ -19,7 +19,6 @@ import dev.reverie.transport.Transport;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A model behind {@code POST /v1/messages}: encode the call, post it, decode the answer. Immutable
@@ -87,10 +86,7 @@ final class AnthropicMessagesModel implements ProviderModel {
   }
 
   private HttpHeaders requestHeaders(Call call, List<String> betas, String accept) {
-    HttpHeaders result = headers.with("Accept", accept);
-    for (Map.Entry<String, String> e : call.headers().entrySet()) {
-      result = result.with(e.getKey(), e.getValue());
-    }
+    HttpHeaders result = headers.with("Accept", accept).withAll(call.headers());
     var flags = new LinkedHashSet<String>();
     for (String value : result.all(BETA_HEADER)) {
       for (String flag : value.split(",")) {

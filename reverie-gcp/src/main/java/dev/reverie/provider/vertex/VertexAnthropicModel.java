@@ -20,7 +20,6 @@ import dev.reverie.transport.HttpResponse;
 import dev.reverie.transport.Transport;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Claude on Vertex AI: the Messages format of {@code codec.anthropic}, posted to {@code <model
@@ -100,11 +99,7 @@ final class VertexAnthropicModel implements ProviderModel {
   }
 
   private HttpHeaders requestHeaders(Call call, String accept) {
-    HttpHeaders result = headers.with("Accept", accept);
-    for (Map.Entry<String, String> e : call.headers().entrySet()) {
-      result = result.with(e.getKey(), e.getValue());
-    }
-    return result;
+    return headers.with("Accept", accept).withAll(call.headers());
   }
 
   @Override
